@@ -1,0 +1,394 @@
+package dev.easel.engine.replica;
+
+import dev.easel.engine.schema.Schema;
+import dev.easel.engine.schema.TableSchema;
+import dev.easel.engine.schema.Values;
+import dev.easel.engine.table.Row;
+import dev.easel.engine.tx.TxInfo;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A client's local copy of the rows its subscriptions match, built from snapshots and deltas. A row held by
+ * several subscriptions is kept once and leaves when the last of them lets go. Predicted changes (a call's
+ * expected effect) sit in an overlay above the confirmed rows until the host answers. Listeners hear about
+ * changes to what is visible, after each whole batch. Thread-safe: all methods synchronize on the replica.
+ */
+public final class Replica {
+    private final Schema schema;
+    private final Map<Object, Held>[] confirmed;
+    private final Map<Long, QueryRows> queries = new HashMap<>();
+    /** Outstanding predictions in call order; the newest prediction of a row is what shows. */
+    private final LinkedHashMap<Object, Map<Key, Row>> predictions = new LinkedHashMap<>();
+    private final List<ReplicaListener> listeners = new CopyOnWriteArrayList<>();
+    private long offset;
+
+    /** Stands for "deleted" in a prediction. */
+    private static final Row GONE = Row.wrap(new Object[0]);
+
+    private static final class Held {
+        Row row;
+        int holders;
+
+        Held(Row row) {
+            this.row = row;
+        }
+    }
+
+    private record QueryRows(TableSchema table, Set<Object> keys) {
+    }
+
+    private record Key(int table, Object pk) {
+    }
+
+    /** A predicted row change: {@code after} null for a delete. */
+    public record Prediction(TableSchema table, Object primaryKey, Row after) {
+    }
+
+    @SuppressWarnings("unchecked")
+    public Replica(Schema schema) {
+        this.schema = schema;
+        this.confirmed = new Map[schema.tables().size()];
+        for (int i = 0; i < confirmed.length; i++) {
+            confirmed[i] = new HashMap<>();
+        }
+    }
+
+    public Schema schema() {
+        return schema;
+    }
+
+    public void addListener(ReplicaListener l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(ReplicaListener l) {
+        listeners.remove(l);
+    }
+
+    // ---- reading (what is visible: confirmed rows under the prediction overlay) -------------------------
+
+    public synchronized Row find(String table, Object pk) {
+        return visible(new Key(schema.require(table).id(), pk));
+    }
+
+    public synchronized List<Row> rows(String table) {
+        TableSchema t = schema.require(table);
+        Map<Object, Row> view = new LinkedHashMap<>();
+        for (Map.Entry<Object, Held> e : confirmed[t.id()].entrySet()) {
+            view.put(e.getKey(), e.getValue().row);
+        }
+        for (Map<Key, Row> p : predictions.values()) {
+            for (Map.Entry<Key, Row> e : p.entrySet()) {
+                if (e.getKey().table == t.id()) {
+                    if (e.getValue() == GONE) {
+                        view.remove(e.getKey().pk);
+                    } else {
+                        view.put(e.getKey().pk, e.getValue());
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(view.values());
+    }
+
+    /** Only the rows the host has confirmed, without predictions. */
+    public synchronized List<Row> confirmedRows(String table) {
+        List<Row> out = new ArrayList<>();
+        for (Held h : confirmed[schema.require(table).id()].values()) {
+            out.add(h.row);
+        }
+        return out;
+    }
+
+    public synchronized int size(String table) {
+        return rows(table).size();
+    }
+
+    /** The offset of the last transaction applied. */
+    public synchronized long offset() {
+        return offset;
+    }
+
+    public synchronized boolean hasPredictions() {
+        return !predictions.isEmpty();
+    }
+
+    private Row visible(Key k) {
+        Row shown = null;
+        boolean predicted = false;
+        for (Map<Key, Row> p : predictions.values()) {
+            Row r = p.get(k);
+            if (r != null) {
+                shown = r;
+                predicted = true;
+            }
+        }
+        if (predicted) {
+            return shown == GONE ? null : shown;
+        }
+        Held h = confirmed[k.table].get(k.pk);
+        return h == null ? null : h.row;
+    }
+
+    // ---- feeding ---------------------------------------------------------------------------------------
+
+    /**
+     * The full set of rows a subscription matches as of {@code atOffset}. For a subscription seen before
+     * (a resync after a reconnect), rows it no longer has leave and changed rows update.
+     */
+    public void applySnapshot(long queryId, TableSchema table, List<Row> rows, long atOffset) {
+        List<Runnable> events;
+        synchronized (this) {
+            Changes c = new Changes();
+            QueryRows q = queries.computeIfAbsent(queryId, id -> new QueryRows(table, new HashSet<>()));
+            Set<Object> incoming = new HashSet<>();
+            for (Row r : rows) {
+                Object pk = r.get(table.primaryKey());
+                incoming.add(pk);
+                hold(c, q, table, pk, r);
+            }
+            for (Object pk : new ArrayList<>(q.keys)) {
+                if (!incoming.contains(pk)) {
+                    release(c, q, table, pk);
+                }
+            }
+            offset = Math.max(offset, atOffset);
+            events = c.events();
+        }
+        fire(events, atOffset);
+    }
+
+    /**
+     * One whole transaction: every subscription's part of it. {@code resolvedCall} names the prediction this
+     * transaction confirms (the caller's own call), which is dropped in the same step so nothing flickers.
+     */
+    public void applyTransaction(TxInfo info, List<QueryChange> parts, Object resolvedCall) {
+        List<Runnable> events;
+        synchronized (this) {
+            Changes c = new Changes();
+            for (QueryChange part : parts) {
+                QueryRows q = queries.computeIfAbsent(part.queryId(), id -> new QueryRows(part.table(), new HashSet<>()));
+                TableSchema t = part.table();
+                for (Row r : part.inserts()) {
+                    hold(c, q, t, r.get(t.primaryKey()), r);
+                }
+                for (RowPatch p : part.updates()) {
+                    patch(c, t, p);
+                }
+                for (Object pk : part.deletes()) {
+                    release(c, q, t, pk);
+                }
+            }
+            if (resolvedCall != null) {
+                dropPrediction(c, resolvedCall);
+            }
+            offset = Math.max(offset, info.offset());
+            events = c.events();
+        }
+        fire(events, info.offset());
+    }
+
+    /** Forgets a subscription; rows only it held leave. */
+    public void dropQuery(long queryId) {
+        List<Runnable> events;
+        synchronized (this) {
+            QueryRows q = queries.remove(queryId);
+            if (q == null) {
+                return;
+            }
+            Changes c = new Changes();
+            for (Object pk : new ArrayList<>(q.keys)) {
+                q.keys.remove(pk);
+                unhold(c, q.table, pk);
+            }
+            events = c.events();
+        }
+        fire(events, offset());
+    }
+
+    /** Shows a call's expected effect at once, until {@link #resolve} or its transaction drops it. */
+    public void predict(Object callTag, List<Prediction> changes) {
+        Objects.requireNonNull(callTag, "callTag");
+        List<Runnable> events;
+        synchronized (this) {
+            Changes c = new Changes();
+            Map<Key, Row> overlay = predictions.computeIfAbsent(callTag, t -> new HashMap<>());
+            for (Prediction p : changes) {
+                Key k = new Key(p.table().id(), p.primaryKey());
+                c.touch(p.table(), k);
+                overlay.put(k, p.after() == null ? GONE : p.after());
+            }
+            events = c.events();
+        }
+        fire(events, offset());
+    }
+
+    /** Drops a call's prediction (its call failed, or changed nothing): the confirmed rows show again. */
+    public void resolve(Object callTag) {
+        List<Runnable> events;
+        synchronized (this) {
+            Changes c = new Changes();
+            dropPrediction(c, callTag);
+            events = c.events();
+        }
+        fire(events, offset());
+    }
+
+    /** Forgets everything (a new session). */
+    public void clear() {
+        List<Runnable> events;
+        synchronized (this) {
+            Changes c = new Changes();
+            for (Object tag : new ArrayList<>(predictions.keySet())) {
+                dropPrediction(c, tag);
+            }
+            for (Long id : new ArrayList<>(queries.keySet())) {
+                QueryRows q = queries.remove(id);
+                for (Object pk : new ArrayList<>(q.keys)) {
+                    q.keys.remove(pk);
+                    unhold(c, q.table, pk);
+                }
+            }
+            events = c.events();
+        }
+        fire(events, offset());
+    }
+
+    private void dropPrediction(Changes c, Object tag) {
+        Map<Key, Row> overlay = predictions.get(tag);
+        if (overlay == null) {
+            return;
+        }
+        for (Key k : overlay.keySet()) {
+            c.touch(schema.table(k.table), k);
+        }
+        predictions.remove(tag);
+    }
+
+    private void hold(Changes c, QueryRows q, TableSchema t, Object pk, Row row) {
+        Key k = new Key(t.id(), pk);
+        c.touch(t, k);
+        Map<Object, Held> rows = confirmed[t.id()];
+        Held h = rows.get(pk);
+        if (h == null) {
+            h = new Held(row);
+            rows.put(pk, h);
+        } else {
+            h.row = row;
+        }
+        if (q.keys.add(pk)) {
+            h.holders++;
+        }
+    }
+
+    private void patch(Changes c, TableSchema t, RowPatch p) {
+        Held h = confirmed[t.id()].get(p.primaryKey());
+        if (h == null) {
+            return;
+        }
+        c.touch(t, new Key(t.id(), p.primaryKey()));
+        Object[] values = h.row.toArray();
+        int[] cols = p.columns();
+        for (int i = 0; i < cols.length; i++) {
+            values[cols[i]] = p.values()[i];
+        }
+        h.row = Row.wrap(values);
+    }
+
+    private void release(Changes c, QueryRows q, TableSchema t, Object pk) {
+        if (q.keys.remove(pk)) {
+            c.touch(t, new Key(t.id(), pk));
+            unhold(c, t, pk);
+        }
+    }
+
+    private void unhold(Changes c, TableSchema t, Object pk) {
+        Map<Object, Held> rows = confirmed[t.id()];
+        Held h = rows.get(pk);
+        if (h == null) {
+            return;
+        }
+        c.touch(t, new Key(t.id(), pk));
+        if (--h.holders <= 0) {
+            rows.remove(pk);
+        }
+    }
+
+    /** Collects, per touched row, what was visible before the batch, to report the net change after it. */
+    private final class Changes {
+        private final LinkedHashMap<Key, Object[]> before = new LinkedHashMap<>();
+
+        void touch(TableSchema t, Key k) {
+            if (!before.containsKey(k)) {
+                before.put(k, new Object[] {t, visible(k)});
+            }
+        }
+
+        List<Runnable> events() {
+            List<Runnable> out = new ArrayList<>();
+            for (Map.Entry<Key, Object[]> e : before.entrySet()) {
+                TableSchema t = (TableSchema) e.getValue()[0];
+                Row was = (Row) e.getValue()[1];
+                Row now = visible(e.getKey());
+                if (was == null && now != null) {
+                    out.add(() -> listeners.forEach(l -> l.onInsert(t, now)));
+                } else if (was != null && now == null) {
+                    out.add(() -> listeners.forEach(l -> l.onDelete(t, was)));
+                } else if (was != null && !sameRow(was, now)) {
+                    out.add(() -> listeners.forEach(l -> l.onUpdate(t, was, now)));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static boolean sameRow(Row a, Row b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!Values.equal(a.get(i), b.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void fire(List<Runnable> events, long at) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        for (Runnable r : events) {
+            r.run();
+        }
+        for (ReplicaListener l : listeners) {
+            l.onApplied(at);
+        }
+    }
+
+    /** The visible rows of every table, by primary key: for comparing a replica with its host. */
+    public synchronized Map<String, Map<Object, Row>> contents() {
+        Map<String, Map<Object, Row>> out = new LinkedHashMap<>();
+        for (TableSchema t : schema.tables()) {
+            Map<Object, Row> rows = new HashMap<>();
+            for (Row r : rows(t.name())) {
+                rows.put(r.get(t.primaryKey()), r);
+            }
+            out.put(t.name(), rows);
+        }
+        return out;
+    }
+
+    Collection<Long> queryIds() {
+        return queries.keySet();
+    }
+}

@@ -1,0 +1,263 @@
+package dev.easel.engine.store;
+
+import dev.easel.engine.schema.Column;
+import dev.easel.engine.schema.Schema;
+import dev.easel.engine.schema.TableSchema;
+import dev.easel.engine.schema.Values;
+import dev.easel.engine.table.Row;
+import dev.easel.engine.tx.CommitRecord;
+import dev.easel.engine.tx.RowChange;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
+
+/**
+ * One document file: the rows of its durable tables in an H2 MVStore, one map per table keyed by primary key,
+ * plus a meta map (format, schema version, column layout, last offset). A batch of whole transactions is
+ * written as one MVStore commit, which is atomic: after a crash the file holds a prefix of the batches,
+ * never part of one.
+ */
+public final class DocumentStore implements AutoCloseable {
+    static final String FORMAT = "easel-document-1";
+
+    private final Path file;
+    private final Schema schema;
+    private final MVStore store;
+    private final MVMap<String, String> meta;
+    private final MVMap<Object, byte[]>[] maps;
+    private final boolean sync;
+
+    @SuppressWarnings("unchecked")
+    private DocumentStore(Path file, Schema schema, MVStore store, boolean sync) {
+        this.file = file;
+        this.schema = schema;
+        this.store = store;
+        this.sync = sync;
+        this.meta = store.openMap("meta");
+        this.maps = new MVMap[schema.tables().size()];
+        for (TableSchema t : schema.tables()) {
+            if (t.durable()) {
+                maps[t.id()] = store.openMap("t." + t.name());
+            }
+        }
+    }
+
+    /**
+     * Opens (or creates) a document file. {@code sync} forces each batch to the disk itself, not only to the
+     * operating system, so acknowledged work also survives a power cut.
+     */
+    public static DocumentStore open(Path file, Schema schema, boolean sync) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (java.io.IOException e) {
+            throw new StoreException("cannot create the folder for " + file + ": " + e.getMessage(), e);
+        }
+        MVStore mv;
+        try {
+            mv = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+        } catch (MVStoreException e) {
+            throw new StoreException(describeOpenFailure(file, e), e);
+        }
+        try {
+            DocumentStore ds = new DocumentStore(file, schema, mv, sync);
+            ds.checkFormat();
+            return ds;
+        } catch (RuntimeException e) {
+            mv.closeImmediately();
+            throw e;
+        }
+    }
+
+    private static String describeOpenFailure(Path file, MVStoreException e) {
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("locked")) {
+            return file + " is open in another Easel process";
+        }
+        return file + " is not an Easel document or is damaged (" + m + ")";
+    }
+
+    private void checkFormat() {
+        String format = meta.get("format");
+        if (format == null) {
+            if (meta.isEmpty() && store.getMapNames().size() <= schema.tables().size() + 1) {
+                meta.put("format", FORMAT);
+                meta.put("schemaVersion", Integer.toString(schema.version()));
+                writeLayout();
+                meta.put("offset", "0");
+                store.commit();
+                return;
+            }
+            throw new StoreException(file + " is not an Easel document");
+        }
+        if (!FORMAT.equals(format)) {
+            throw new StoreException(file + " has format " + format + ", which this version of Easel cannot read");
+        }
+        int version = Integer.parseInt(meta.getOrDefault("schemaVersion", "1"));
+        if (version > schema.version()) {
+            throw new StoreException(file + " was written by a newer Easel (document schema " + version
+                    + ", this version reads up to " + schema.version() + "): update Easel to open it");
+        }
+    }
+
+    private void writeLayout() {
+        for (TableSchema t : schema.tables()) {
+            if (t.durable()) {
+                meta.put("columns." + t.name(), layout(t));
+            }
+        }
+    }
+
+    private static String layout(TableSchema t) {
+        StringBuilder b = new StringBuilder();
+        for (Column c : t.columns()) {
+            if (b.length() > 0) {
+                b.append(',');
+            }
+            b.append(c.name()).append(':').append(c.type().name());
+        }
+        return b.toString();
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The offset of the last transaction on disk. */
+    public long lastOffset() {
+        return Long.parseLong(meta.getOrDefault("offset", "0"));
+    }
+
+    /** The schema version the file was written with. */
+    public int storedSchemaVersion() {
+        return Integer.parseInt(meta.getOrDefault("schemaVersion", "1"));
+    }
+
+    /**
+     * Hands every stored row to {@code sink}, mapped onto the current columns: columns added since the file was
+     * written take their defaults, columns removed are dropped. A column whose type changed, or a new
+     * non-null column without a default, cannot be migrated and is refused.
+     */
+    public void load(BiConsumer<TableSchema, Row> sink) {
+        boolean migrated = false;
+        for (TableSchema t : schema.tables()) {
+            if (!t.durable()) {
+                continue;
+            }
+            int[] mapping = mapping(t);
+            String storedLayout = meta.get("columns." + t.name());
+            boolean rewrite = storedLayout != null && !storedLayout.equals(layout(t));
+            MVMap<Object, byte[]> map = maps[t.id()];
+            for (Map.Entry<Object, byte[]> e : map.entrySet()) {
+                Object[] values = remap(t, RowCodec.decode(e.getValue()), mapping);
+                if (rewrite) {
+                    map.put(e.getKey(), RowCodec.encode(values));
+                }
+                sink.accept(t, Row.wrap(values));
+            }
+            migrated |= rewrite;
+        }
+        if (migrated || storedSchemaVersion() < schema.version()) {
+            // Old rows were rewritten in the new layout above; record it in the same atomic commit.
+            meta.put("schemaVersion", Integer.toString(schema.version()));
+            writeLayout();
+            store.commit();
+            if (sync) {
+                store.sync();
+            }
+        }
+    }
+
+    /** For each current column, where it sits in the stored row (-1 if it did not exist then). */
+    private int[] mapping(TableSchema t) {
+        String storedLayout = meta.get("columns." + t.name());
+        int[] mapping = new int[t.columnCount()];
+        if (storedLayout == null || storedLayout.equals(layout(t))) {
+            for (int i = 0; i < mapping.length; i++) {
+                mapping[i] = i;
+            }
+            return mapping;
+        }
+        Map<String, Integer> position = new HashMap<>();
+        Map<String, String> type = new HashMap<>();
+        String[] cols = storedLayout.split(",");
+        for (int i = 0; i < cols.length; i++) {
+            String[] nt = cols[i].split(":");
+            position.put(nt[0], i);
+            type.put(nt[0], nt[1]);
+        }
+        for (Column c : t.columns()) {
+            Integer p = position.get(c.name());
+            if (p == null) {
+                if (!c.nullable() && c.defaultValue() == null) {
+                    throw new StoreException(file + ": column " + t.name() + "." + c.name()
+                            + " is new, required and has no default, so this document cannot be migrated");
+                }
+                mapping[c.position()] = -1;
+            } else {
+                if (!type.get(c.name()).equals(c.type().name())) {
+                    throw new StoreException(file + ": column " + t.name() + "." + c.name() + " changed type from "
+                            + type.get(c.name()) + " to " + c.type().name() + "; this document cannot be migrated");
+                }
+                mapping[c.position()] = p;
+            }
+        }
+        return mapping;
+    }
+
+    private static Object[] remap(TableSchema t, Object[] stored, int[] mapping) {
+        boolean identity = stored.length == mapping.length;
+        for (int i = 0; identity && i < mapping.length; i++) {
+            identity = mapping[i] == i;
+        }
+        Object[] values = identity ? stored : new Object[mapping.length];
+        for (int i = 0; i < mapping.length; i++) {
+            Column c = t.column(i);
+            Object v = mapping[i] < 0 ? c.defaultValue() : stored[mapping[i]];
+            values[i] = v == null ? null : Values.coerce(v, c.type());
+        }
+        return values;
+    }
+
+    /** Writes whole transactions as one atomic MVStore commit, forced to disk if {@code sync} is set. */
+    public void write(List<CommitRecord> batch) {
+        long last = -1;
+        for (CommitRecord record : batch) {
+            for (RowChange change : record.changes()) {
+                TableSchema t = change.table();
+                if (!t.durable()) {
+                    continue;
+                }
+                MVMap<Object, byte[]> map = maps[t.id()];
+                if (change.after() == null) {
+                    map.remove(change.primaryKey());
+                } else {
+                    map.put(change.primaryKey(), RowCodec.encode(change.after().toArray()));
+                }
+            }
+            last = record.offset();
+        }
+        if (last >= 0) {
+            meta.put("offset", Long.toString(last));
+        }
+        store.commit();
+        if (sync) {
+            store.sync();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!store.isClosed()) {
+            store.close();
+        }
+    }
+}
