@@ -1,0 +1,17 @@
+package dev.easel.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./easel bench SUITE}: runs one benchmark suite and prints one JSON line per figure. */
+@Command(name = "bench", description = "Run benchmarks; each prints one JSON line per figure.",
+        subcommands = {})
+public final class BenchCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}
