@@ -400,6 +400,32 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes the durable tables as they are now to a new document file ("save as"), replacing any file there.
+     * The rows are taken between two commits; the file is written afterwards, while editing goes on. This
+     * engine keeps its own file; the caller opens the copy if it wants to carry on there.
+     */
+    public void saveCopy(Path target) {
+        if (store != null && target.toAbsolutePath().normalize().equals(store.file().toAbsolutePath().normalize())) {
+            throw new StoreException(target + " is this document's own file; it is saved already");
+        }
+        Map<TableSchema, List<Row>> rows = new HashMap<>();
+        long at;
+        writer.lock();
+        try {
+            checkOpen();
+            for (TableSchema t : schema.tables()) {
+                if (t.durable()) {
+                    rows.put(t, new ArrayList<>(db.table(t.id()).rows()));
+                }
+            }
+            at = db.offset();
+        } finally {
+            writer.unlock();
+        }
+        DocumentStore.writeCopy(target, schema, at, rows);
+    }
+
     // ---- schedules -----------------------------------------------------------------------------------
 
     /** Runs a registered reducer once at a time by the engine's clock. */

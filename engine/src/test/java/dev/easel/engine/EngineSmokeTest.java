@@ -3,26 +3,17 @@ package dev.easel.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.easel.engine.replica.QueryChange;
 import dev.easel.engine.replica.Replica;
-import dev.easel.engine.replica.RowPatch;
 import dev.easel.engine.schema.ColumnType;
 import dev.easel.engine.schema.Schema;
-import dev.easel.engine.subscription.RowUpdate;
-import dev.easel.engine.subscription.Subscription;
-import dev.easel.engine.subscription.SubscriptionListener;
-import dev.easel.engine.subscription.TableDelta;
-import dev.easel.engine.table.Row;
 import dev.easel.engine.tx.Args;
 import dev.easel.engine.tx.Identity;
-import dev.easel.engine.tx.TxInfo;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The main path in one go: reducers commit, a subscriber's replica follows, and the file keeps it all. */
 class EngineSmokeTest {
     static final Schema SCHEMA = Schema.builder()
             .table("node", t -> t.column("id", ColumnType.STRING).primaryKey("id")
@@ -49,27 +40,8 @@ class EngineSmokeTest {
         Identity me = new Identity("me");
         try (Engine e = engine().document(dir.resolve("doc.easel")).open()) {
             Replica replica = new Replica(SCHEMA);
-            e.subscribe(me, "SELECT * FROM node WHERE parent = 'f1'", Map.of(), new SubscriptionListener() {
-                @Override
-                public void onSnapshot(Subscription s, long offset, List<Row> rows) {
-                    replica.applySnapshot(s.id(), s.table(), rows, offset);
-                }
-
-                @Override
-                public void onDelta(Subscription s, TxInfo tx, TableDelta d) {
-                    List<RowPatch> patches = new ArrayList<>();
-                    for (RowUpdate u : d.updates()) {
-                        int[] cols = u.changedColumns();
-                        Object[] vals = new Object[cols.length];
-                        for (int i = 0; i < cols.length; i++) {
-                            vals[i] = u.after().get(cols[i]);
-                        }
-                        patches.add(new RowPatch(u.after().get(0), cols, vals));
-                    }
-                    List<Object> deletes = d.deletes().stream().map(r -> r.get(0)).toList();
-                    replica.applyTransaction(tx, List.of(new QueryChange(s.id(), s.table(), d.inserts(), patches, deletes)), null);
-                }
-            }, Engine.SubscribeOptions.DEFAULT);
+            e.subscribe(me, "SELECT * FROM node WHERE parent = 'f1'", Map.of(), Fixtures.feeding(replica),
+                    Engine.SubscribeOptions.DEFAULT);
             e.call(me, "create", Args.of("id", "a", "parent", "f1", "x", 1.0)).join();
             e.call(me, "create", Args.of("id", "b", "parent", "f2", "x", 1.0)).join();
             e.call(me, "move", Args.of("id", "a", "x", 5.5)).join();

@@ -364,7 +364,7 @@ public final class Replica {
     }
 
     private void fire(List<Runnable> events, long at) {
-        if (listeners.isEmpty()) {
+        if (listeners.isEmpty() || events.isEmpty()) {
             return;
         }
         for (Runnable r : events) {

@@ -1,5 +1,6 @@
 package dev.easel.engine.schema;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 
 /** Equality, hashing, ordering and coercion of column values (byte arrays compare by content). */
@@ -40,12 +41,36 @@ public final class Values {
             return 1;
         }
         if (a instanceof Number x && b instanceof Number y && a.getClass() != b.getClass()) {
-            return Double.compare(x.doubleValue(), y.doubleValue());
+            return compareNumbers(x, y);
         }
         if (a instanceof byte[] x && b instanceof byte[] y) {
             return Arrays.compareUnsigned(x, y);
         }
         return ((Comparable) a).compareTo(b);
+    }
+
+    /**
+     * Numbers of different kinds compare as doubles, except where a long beyond 2^53 has no double of its own:
+     * then exactly, so that 2^53 + 1 is not equal to 2^53 (which an index, keyed on the long, agrees with).
+     */
+    private static int compareNumbers(Number x, Number y) {
+        int c = Double.compare(x.doubleValue(), y.doubleValue());
+        if (c != 0 || (fitsDouble(x) && fitsDouble(y))) {
+            return c;
+        }
+        return exact(x).compareTo(exact(y));
+    }
+
+    private static boolean fitsDouble(Number n) {
+        if (n instanceof Double || n instanceof Float) {
+            return true;
+        }
+        long l = n.longValue();
+        return l > -(1L << 53) && l < (1L << 53);
+    }
+
+    private static BigDecimal exact(Number n) {
+        return n instanceof Double || n instanceof Float ? new BigDecimal(n.doubleValue()) : BigDecimal.valueOf(n.longValue());
     }
 
     /**
@@ -90,7 +115,8 @@ public final class Values {
                 }
                 break;
             case STRING:
-                if (value instanceof String) {
+                if (value instanceof String s) {
+                    checkText(s);
                     return value;
                 }
                 break;
@@ -103,6 +129,21 @@ public final class Values {
                 throw new IllegalStateException(type.name());
         }
         throw new IllegalArgumentException("expected " + type.label() + ", got " + describe(value));
+    }
+
+    /**
+     * Refuses a string with a lone surrogate: it has no UTF-8 form, so a document would save it as '?', and two
+     * such keys would then clash when the document is opened again.
+     */
+    private static void checkText(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new IllegalArgumentException("expected text, got a string with a lone surrogate at index " + i);
+            }
+        }
     }
 
     public static String describe(Object value) {

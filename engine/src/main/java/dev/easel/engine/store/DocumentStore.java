@@ -1,6 +1,7 @@
 package dev.easel.engine.store;
 
 import dev.easel.engine.schema.Column;
+import dev.easel.engine.schema.ColumnType;
 import dev.easel.engine.schema.Schema;
 import dev.easel.engine.schema.TableSchema;
 import dev.easel.engine.schema.Values;
@@ -9,6 +10,7 @@ import dev.easel.engine.tx.CommitRecord;
 import dev.easel.engine.tx.RowChange;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +27,20 @@ import org.h2.mvstore.MVStoreException;
  */
 public final class DocumentStore implements AutoCloseable {
     static final String FORMAT = "easel-document-1";
+    /**
+     * The store's page cache, in MB. Every row lives in memory once loaded and the file is only written, so the
+     * cache serves just the pages a batch rewrites; H2's default of 16 MB would hold a second, serialized copy of
+     * most of a large document (160 bytes a row at 100,000 rows).
+     */
+    static final int CACHE_MB = 2;
 
     private final Path file;
     private final Schema schema;
     private final MVStore store;
     private final MVMap<String, String> meta;
     private final MVMap<Object, byte[]>[] maps;
+    /** Per table, the last change to each row in the batch being written; only the committer thread writes. */
+    private final HashMap<Object, RowChange>[] pending;
     private final boolean sync;
 
     @SuppressWarnings("unchecked")
@@ -41,6 +51,7 @@ public final class DocumentStore implements AutoCloseable {
         this.sync = sync;
         this.meta = store.openMap("meta");
         this.maps = new MVMap[schema.tables().size()];
+        this.pending = new HashMap[schema.tables().size()];
         for (TableSchema t : schema.tables()) {
             if (t.durable()) {
                 maps[t.id()] = store.openMap("t." + t.name());
@@ -63,7 +74,7 @@ public final class DocumentStore implements AutoCloseable {
         }
         MVStore mv;
         try {
-            mv = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+            mv = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().cacheSize(CACHE_MB).open();
         } catch (MVStoreException e) {
             throw new StoreException(describeOpenFailure(file, e), e);
         }
@@ -147,6 +158,16 @@ public final class DocumentStore implements AutoCloseable {
      * non-null column without a default, cannot be migrated and is refused.
      */
     public void load(BiConsumer<TableSchema, Row> sink) {
+        try {
+            loadRows(sink);
+        } catch (RuntimeException e) {
+            // A migration refused part way must not leave the tables rewritten so far: closing would save them.
+            store.rollback();
+            throw e;
+        }
+    }
+
+    private void loadRows(BiConsumer<TableSchema, Row> sink) {
         boolean migrated = false;
         for (TableSchema t : schema.tables()) {
             if (!t.durable()) {
@@ -156,14 +177,17 @@ public final class DocumentStore implements AutoCloseable {
             String storedLayout = meta.get("columns." + t.name());
             boolean rewrite = storedLayout != null && !storedLayout.equals(layout(t));
             MVMap<Object, byte[]> map = maps[t.id()];
+            StringPool[] pools = pools(t);
             for (Map.Entry<Object, byte[]> e : map.entrySet()) {
-                Object[] values = remap(t, RowCodec.decode(e.getValue()), mapping);
+                Object[] values = remap(t, RowCodec.decode(e.getValue()), mapping, pools);
                 if (rewrite) {
                     map.put(e.getKey(), RowCodec.encode(values));
                 }
                 sink.accept(t, Row.wrap(values));
             }
-            migrated |= rewrite;
+            // A table new since the file was written has no layout yet: record it, or its rows could not be
+            // mapped once its columns change.
+            migrated |= rewrite || storedLayout == null;
         }
         if (migrated || storedSchemaVersion() < schema.version()) {
             // Old rows were rewritten in the new layout above; record it in the same atomic commit.
@@ -213,7 +237,18 @@ public final class DocumentStore implements AutoCloseable {
         return mapping;
     }
 
-    private static Object[] remap(TableSchema t, Object[] stored, int[] mapping) {
+    /** A pool for each string column but the primary key (unique by definition), null elsewhere. */
+    private static StringPool[] pools(TableSchema t) {
+        StringPool[] pools = new StringPool[t.columnCount()];
+        for (Column c : t.columns()) {
+            if (c.type() == ColumnType.STRING && c.position() != t.primaryKey()) {
+                pools[c.position()] = new StringPool();
+            }
+        }
+        return pools;
+    }
+
+    private static Object[] remap(TableSchema t, Object[] stored, int[] mapping, StringPool[] pools) {
         boolean identity = stored.length == mapping.length;
         for (int i = 0; identity && i < mapping.length; i++) {
             identity = mapping[i] == i;
@@ -222,35 +257,103 @@ public final class DocumentStore implements AutoCloseable {
         for (int i = 0; i < mapping.length; i++) {
             Column c = t.column(i);
             Object v = mapping[i] < 0 ? c.defaultValue() : stored[mapping[i]];
-            values[i] = v == null ? null : Values.coerce(v, c.type());
+            v = v == null ? null : Values.coerce(v, c.type());
+            values[i] = v instanceof String s && pools[i] != null ? pools[i].share(s) : v;
         }
         return values;
     }
 
-    /** Writes whole transactions as one atomic MVStore commit, forced to disk if {@code sync} is set. */
+    /**
+     * Writes whole transactions as one atomic MVStore commit, forced to disk if {@code sync} is set. A row that
+     * several transactions of the batch changed is written once, as the last of them left it: the batch lands
+     * on disk whole or not at all, so no intermediate version could ever be read back.
+     */
     public void write(List<CommitRecord> batch) {
+        commitBatch(batch);
+        if (sync) {
+            store.sync();
+        }
+    }
+
+    /** Whether each batch is forced to the disk before it is acknowledged. */
+    boolean syncs() {
+        return sync;
+    }
+
+    /** Forces everything committed so far to the disk itself; may run while the next batch is committed. */
+    void sync() {
+        store.sync();
+    }
+
+    /** {@link #write} without the final fsync: the batch reaches the operating system, atomically. */
+    void commitBatch(List<CommitRecord> batch) {
         long last = -1;
         for (CommitRecord record : batch) {
             for (RowChange change : record.changes()) {
                 TableSchema t = change.table();
-                if (!t.durable()) {
-                    continue;
-                }
-                MVMap<Object, byte[]> map = maps[t.id()];
-                if (change.after() == null) {
-                    map.remove(change.primaryKey());
-                } else {
-                    map.put(change.primaryKey(), RowCodec.encode(change.after().toArray()));
+                if (t.durable()) {
+                    HashMap<Object, RowChange> latest = pending[t.id()];
+                    if (latest == null) {
+                        latest = new HashMap<>();
+                        pending[t.id()] = latest;
+                    }
+                    latest.put(change.primaryKey(), change);
                 }
             }
             last = record.offset();
+        }
+        for (int id = 0; id < pending.length; id++) {
+            HashMap<Object, RowChange> latest = pending[id];
+            if (latest == null || latest.isEmpty()) {
+                continue;
+            }
+            MVMap<Object, byte[]> map = maps[id];
+            for (Map.Entry<Object, RowChange> e : latest.entrySet()) {
+                Row after = e.getValue().after();
+                if (after == null) {
+                    map.remove(e.getKey());
+                } else {
+                    map.put(e.getKey(), RowCodec.encode(after));
+                }
+            }
+            latest.clear();
         }
         if (last >= 0) {
             meta.put("offset", Long.toString(last));
         }
         store.commit();
-        if (sync) {
-            store.sync();
+    }
+
+    /**
+     * Writes a complete new document file holding {@code rows} of the durable tables, as of {@code offset}
+     * ("save as"). The file is written beside the target under a temporary name and then moved into place,
+     * so an existing file at {@code target} is replaced whole or not at all.
+     */
+    public static void writeCopy(Path target, Schema schema, long offset, Map<TableSchema, List<Row>> rows) {
+        Path temp = target.toAbsolutePath().resolveSibling(target.getFileName() + ".saving");
+        try {
+            Files.deleteIfExists(temp);
+            try (DocumentStore copy = open(temp, schema, true)) {
+                for (Map.Entry<TableSchema, List<Row>> e : rows.entrySet()) {
+                    TableSchema t = e.getKey();
+                    MVMap<Object, byte[]> map = copy.maps[t.id()];
+                    for (Row r : e.getValue()) {
+                        map.put(r.get(t.primaryKey()), RowCodec.encode(r.toArray()));
+                    }
+                }
+                copy.meta.put("offset", Long.toString(offset));
+                copy.store.commit();
+                copy.store.sync();
+            }
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.io.IOException e) {
+            throw new StoreException("cannot save a copy to " + target + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (java.io.IOException ignored) {
+                // the move failed already and was reported; a leftover temporary file is harmless
+            }
         }
     }
 

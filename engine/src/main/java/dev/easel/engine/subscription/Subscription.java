@@ -14,6 +14,9 @@ public final class Subscription {
     private final SubscriptionListener listener;
     private final boolean durableOnly;
     private volatile boolean active = true;
+    /** The delta being built for this subscription by evaluation number {@code scratchRound} (writer lock only). */
+    long scratchRound;
+    TableDelta scratchDelta;
 
     Subscription(long id, Identity subscriber, Query.Bound query, SubscriptionListener listener, boolean durableOnly) {
         this.id = id;

@@ -10,7 +10,6 @@ import dev.easel.engine.tx.Identity;
 import dev.easel.engine.tx.RowChange;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,21 +21,39 @@ import java.util.Map;
 public final class SubscriptionManager {
     private final PerTable[] tables;
     private long nextId = 1;
+    /** Numbers the calls of {@link #evaluate}, to tell a subscription's current delta from a stale one. */
+    private long evaluation;
     private int count;
 
     /** The subscriptions of one table. */
     private static final class PerTable {
         final List<Subscription> unfiltered = new ArrayList<>();
-        /** column -> value -> subscriptions whose filter requires that column to hold that value. */
-        final Map<Integer, Map<Object, List<Subscription>>> byEquality = new HashMap<>();
+        /** By column: value -> subscriptions whose filter requires that column to hold that value (or null). */
+        final Map<Object, List<Subscription>>[] byEquality;
         int[] keyedColumns = new int[0];
+
+        @SuppressWarnings("unchecked")
+        PerTable(int columns) {
+            byEquality = new Map[columns];
+        }
 
         boolean isEmpty() {
             return unfiltered.isEmpty() && keyedColumns.length == 0;
         }
 
         void refreshKeyedColumns() {
-            keyedColumns = byEquality.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+            int n = 0;
+            for (Map<Object, List<Subscription>> m : byEquality) {
+                n += m == null ? 0 : 1;
+            }
+            int[] keyed = new int[n];
+            int k = 0;
+            for (int c = 0; c < byEquality.length; c++) {
+                if (byEquality[c] != null) {
+                    keyed[k++] = c;
+                }
+            }
+            keyedColumns = keyed;
         }
     }
 
@@ -52,7 +69,7 @@ public final class SubscriptionManager {
     public SubscriptionManager(Schema schema) {
         this.tables = new PerTable[schema.tables().size()];
         for (int i = 0; i < tables.length; i++) {
-            tables[i] = new PerTable();
+            tables[i] = new PerTable(schema.table(i).columnCount());
         }
     }
 
@@ -63,12 +80,13 @@ public final class SubscriptionManager {
         if (key == null) {
             t.unfiltered.add(s);
         } else {
-            boolean newColumn = !t.byEquality.containsKey(key.column());
-            t.byEquality.computeIfAbsent(key.column(), c -> new HashMap<>())
-                    .computeIfAbsent(key.value(), v -> new ArrayList<>(2)).add(s);
-            if (newColumn) {
+            Map<Object, List<Subscription>> byValue = t.byEquality[key.column()];
+            if (byValue == null) {
+                byValue = new HashMap<>();
+                t.byEquality[key.column()] = byValue;
                 t.refreshKeyedColumns();
             }
+            byValue.computeIfAbsent(key.value(), v -> new ArrayList<>(2)).add(s);
         }
         count++;
         return s;
@@ -84,13 +102,13 @@ public final class SubscriptionManager {
         if (key == null) {
             t.unfiltered.remove(s);
         } else {
-            Map<Object, List<Subscription>> byValue = t.byEquality.get(key.column());
+            Map<Object, List<Subscription>> byValue = t.byEquality[key.column()];
             List<Subscription> list = byValue.get(key.value());
             list.remove(s);
             if (list.isEmpty()) {
                 byValue.remove(key.value());
                 if (byValue.isEmpty()) {
-                    t.byEquality.remove(key.column());
+                    t.byEquality[key.column()] = null;
                     t.refreshKeyedColumns();
                 }
             }
@@ -102,83 +120,97 @@ public final class SubscriptionManager {
         return count;
     }
 
-    /** Each affected subscription's share of a commit, in order of first effect. */
+    /**
+     * Each affected subscription's share of a commit, in order of first effect. A subscription's delta for the
+     * commit being evaluated is parked on the subscription itself (tagged with the evaluation's number), so
+     * finding it again costs a field read rather than a map lookup.
+     */
     public List<Pending> evaluate(CommitRecord record) {
-        Map<Subscription, TableDelta> out = null;
+        List<Pending> out = null;
+        long round = ++evaluation;
         for (RowChange change : record.changes()) {
             PerTable t = tables[change.table().id()];
             if (t.isEmpty()) {
                 continue;
             }
-            for (Subscription s : t.unfiltered) {
-                out = apply(s, change, out);
+            List<Subscription> unfiltered = t.unfiltered;
+            for (int i = 0, n = unfiltered.size(); i < n; i++) {
+                out = apply(unfiltered.get(i), change, round, out);
             }
             Row before = change.before();
             Row after = change.after();
             for (int column : t.keyedColumns) {
-                Map<Object, List<Subscription>> byValue = t.byEquality.get(column);
+                Map<Object, List<Subscription>> byValue = t.byEquality[column];
                 Object b = before == null ? null : before.get(column);
                 Object a = after == null ? null : after.get(column);
                 if (before != null) {
-                    out = applyAll(byValue.get(b), change, out);
+                    out = applyAll(byValue.get(b), change, round, out);
                 }
                 if (after != null && (before == null || !Values.equal(a, b))) {
-                    out = applyAll(byValue.get(a), change, out);
+                    out = applyAll(byValue.get(a), change, round, out);
                 }
             }
         }
-        if (out == null) {
-            return List.of();
-        }
-        List<Pending> result = new ArrayList<>(out.size());
-        for (Map.Entry<Subscription, TableDelta> e : out.entrySet()) {
-            result.add(new Pending(e.getKey(), e.getValue()));
-        }
-        return result;
+        return out == null ? List.of() : out;
     }
 
-    /** One subscription's share of a past commit: how a resuming subscriber catches up without a snapshot. */
-    public static TableDelta deltaFor(Subscription s, CommitRecord record) {
-        Map<Subscription, TableDelta> out = null;
-        for (RowChange change : record.changes()) {
-            if (change.table().id() == s.table().id()) {
-                out = apply(s, change, out);
-            }
-        }
-        return out == null ? null : out.get(s);
-    }
-
-    private static Map<Subscription, TableDelta> applyAll(List<Subscription> subs, RowChange change,
-            Map<Subscription, TableDelta> out) {
+    private static List<Pending> applyAll(List<Subscription> subs, RowChange change, long round, List<Pending> out) {
         if (subs != null) {
-            for (Subscription s : subs) {
-                out = apply(s, change, out);
+            for (int i = 0, n = subs.size(); i < n; i++) {
+                out = apply(subs.get(i), change, round, out);
             }
         }
         return out;
     }
 
-    private static Map<Subscription, TableDelta> apply(Subscription s, RowChange change, Map<Subscription, TableDelta> out) {
+    private static List<Pending> apply(Subscription s, RowChange change, long round, List<Pending> out) {
         boolean was = change.before() != null && s.matches(change.before());
         boolean is = change.after() != null && s.matches(change.after());
         if (!was && !is) {
             return out;
         }
-        if (out == null) {
-            out = new LinkedHashMap<>(4);
-        }
-        TableDelta d = out.get(s);
-        if (d == null) {
-            d = new TableDelta(s.table());
-            out.put(s, d);
-        }
-        if (was && is) {
-            d.updates().add(new RowUpdate(change.before(), change.after(), change.changedColumns()));
-        } else if (was) {
-            d.deletes().add(change.before());
+        TableDelta d;
+        if (s.scratchRound == round) {
+            d = s.scratchDelta;
         } else {
-            d.inserts().add(change.after());
+            d = new TableDelta(s.table());
+            s.scratchRound = round;
+            s.scratchDelta = d;
+            if (out == null) {
+                out = new ArrayList<>(2);
+            }
+            out.add(new Pending(s, d));
         }
+        add(d, change, was, is);
         return out;
+    }
+
+    private static void add(TableDelta d, RowChange change, boolean was, boolean is) {
+        if (was && is) {
+            d.addUpdate(new RowUpdate(change.before(), change.after(), change.changedColumns()));
+        } else if (was) {
+            d.addDelete(change.before());
+        } else {
+            d.addInsert(change.after());
+        }
+    }
+
+    /** One subscription's share of a past commit: how a resuming subscriber catches up without a snapshot. */
+    public static TableDelta deltaFor(Subscription s, CommitRecord record) {
+        TableDelta d = null;
+        for (RowChange change : record.changes()) {
+            if (change.table().id() != s.table().id()) {
+                continue;
+            }
+            boolean was = change.before() != null && s.matches(change.before());
+            boolean is = change.after() != null && s.matches(change.after());
+            if (was || is) {
+                if (d == null) {
+                    d = new TableDelta(s.table());
+                }
+                add(d, change, was, is);
+            }
+        }
+        return d;
     }
 }

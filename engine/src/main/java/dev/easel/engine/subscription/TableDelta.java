@@ -11,9 +11,10 @@ import java.util.List;
  */
 public final class TableDelta {
     private final TableSchema table;
-    private final List<Row> inserts = new ArrayList<>(2);
-    private final List<RowUpdate> updates = new ArrayList<>(2);
-    private final List<Row> deletes = new ArrayList<>(2);
+    // Created on first use: most deltas carry one kind of change, and an update alone is the common case.
+    private List<Row> inserts;
+    private List<RowUpdate> updates;
+    private List<Row> deletes;
 
     public TableDelta(TableSchema table) {
         this.table = table;
@@ -24,28 +25,62 @@ public final class TableDelta {
     }
 
     public List<Row> inserts() {
+        if (inserts == null) {
+            inserts = new ArrayList<>();
+        }
         return inserts;
     }
 
     public List<RowUpdate> updates() {
+        if (updates == null) {
+            updates = new ArrayList<>();
+        }
         return updates;
     }
 
     /** The rows as they were before leaving; a receiver needs only their primary keys. */
     public List<Row> deletes() {
+        if (deletes == null) {
+            deletes = new ArrayList<>();
+        }
         return deletes;
     }
 
+    void addInsert(Row row) {
+        if (inserts == null) {
+            inserts = new ArrayList<>(2);
+        }
+        inserts.add(row);
+    }
+
+    void addUpdate(RowUpdate update) {
+        if (updates == null) {
+            updates = new ArrayList<>(2);
+        }
+        updates.add(update);
+    }
+
+    void addDelete(Row row) {
+        if (deletes == null) {
+            deletes = new ArrayList<>(2);
+        }
+        deletes.add(row);
+    }
+
     public boolean isEmpty() {
-        return inserts.isEmpty() && updates.isEmpty() && deletes.isEmpty();
+        return size() == 0;
     }
 
     public int size() {
-        return inserts.size() + updates.size() + deletes.size();
+        return count(inserts) + count(updates) + count(deletes);
+    }
+
+    private static int count(List<?> list) {
+        return list == null ? 0 : list.size();
     }
 
     @Override
     public String toString() {
-        return table.name() + "{+" + inserts + " ~" + updates.size() + " -" + deletes + "}";
+        return table.name() + "{+" + inserts() + " ~" + updates().size() + " -" + deletes() + "}";
     }
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -92,7 +91,7 @@ final class SecondaryIndex {
         if (current instanceof PkSet set) {
             set.remove(pk);
             if (set.size() == 1) {
-                entries.put(k, set.iterator().next());
+                entries.put(k, set.first());
             }
         } else if (current != null && Values.equal(current, pk)) {
             entries.remove(k);
@@ -106,30 +105,30 @@ final class SecondaryIndex {
             return Collections.emptyList();
         }
         if (current instanceof PkSet set) {
-            return new ArrayList<>(set);
+            return set.toList();
         }
         return Collections.singletonList(current);
     }
 
-    /** Primary keys of rows whose value lies in [from, to] (either bound may be null for open). */
+    /**
+     * Primary keys of rows whose value lies in [from, to] (either bound may be null for open). A null value lies
+     * in no range, as {@code x <= to} never holds for a null x in a query; bounds the wrong way round hold nothing.
+     */
     List<Object> range(Object from, Object to) {
         if (!(entries instanceof NavigableMap<Object, Object> sorted)) {
             throw new IllegalArgumentException("index " + def.name() + " is a hash index: ranges need an ordered one");
         }
-        NavigableMap<Object, Object> view;
-        if (from == null && to == null) {
-            view = sorted;
-        } else if (from == null) {
-            view = sorted.headMap(to, true);
-        } else if (to == null) {
-            view = sorted.tailMap(from, true);
-        } else {
-            view = sorted.subMap(from, true, to, true);
+        if (from != null && to != null && compareKeys(from, to) > 0) {
+            return new ArrayList<>();
+        }
+        NavigableMap<Object, Object> view = from == null ? sorted.tailMap(NULL, false) : sorted.tailMap(from, true);
+        if (to != null) {
+            view = view.headMap(to, true);
         }
         List<Object> out = new ArrayList<>();
         for (Object v : view.values()) {
             if (v instanceof PkSet set) {
-                out.addAll(set);
+                set.addTo(out);
             } else {
                 out.add(v);
             }
@@ -139,10 +138,6 @@ final class SecondaryIndex {
 
     void clear() {
         entries.clear();
-    }
-
-    /** A set of primary keys sharing one index key; a class of its own so it is never mistaken for a key. */
-    private static final class PkSet extends LinkedHashSet<Object> {
     }
 
     static Set<Object> emptySet() {

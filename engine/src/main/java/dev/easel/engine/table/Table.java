@@ -6,10 +6,7 @@ import dev.easel.engine.schema.TableSchema;
 import dev.easel.engine.schema.Values;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The rows of one table, keyed by primary key, with its secondary indexes kept in step. It knows nothing
@@ -17,11 +14,12 @@ import java.util.Map;
  */
 public final class Table {
     private final TableSchema schema;
-    private final Map<Object, Row> rows = new HashMap<>();
+    private final RowMap rows;
     private final SecondaryIndex[] indexes;
 
     public Table(TableSchema schema) {
         this.schema = schema;
+        this.rows = new RowMap(schema.primaryKey());
         List<IndexDef> defs = schema.indexes();
         this.indexes = new SecondaryIndex[defs.size()];
         for (int i = 0; i < indexes.length; i++) {
@@ -47,7 +45,7 @@ public final class Table {
 
     /** All rows, in no particular order. The view changes with the table. */
     public Collection<Row> rows() {
-        return Collections.unmodifiableCollection(rows.values());
+        return rows.values();
     }
 
     /** Rows whose indexed column equals {@code value}. */
@@ -126,7 +124,7 @@ public final class Table {
         for (SecondaryIndex index : indexes) {
             index.checkUnique(row.get(index.def().column()), pk, schema.name());
         }
-        rows.put(pk, row);
+        rows.put(row);
         for (SecondaryIndex index : indexes) {
             index.add(row.get(index.def().column()), pk);
         }
@@ -145,7 +143,7 @@ public final class Table {
                 index.checkUnique(updated.get(c), pk, schema.name());
             }
         }
-        rows.put(pk, updated);
+        rows.put(updated);
         for (SecondaryIndex index : indexes) {
             int c = index.def().column();
             Object before = old.get(c);

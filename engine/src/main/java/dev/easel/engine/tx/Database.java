@@ -73,7 +73,8 @@ public final class Database {
         } catch (ConstraintViolation e) {
             tx.rollback();
             throw new ReducerException(ReducerException.CONSTRAINT, e.getMessage());
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | Error e) {
+            // Errors too (a failed assert, running out of memory): nothing half-applied may stay behind.
             tx.rollback();
             throw new ReducerException(ReducerException.FAILED, name + " failed: " + e, e);
         }

@@ -1,0 +1,74 @@
+package dev.easel.app;
+
+import dev.easel.app.theme.Themes;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+
+/** The main window's menu bar; every command with a shortcut shows it. */
+final class AppMenus {
+    private AppMenus() {
+    }
+
+    static MenuBar build(MainWindow w) {
+        Menu file = new Menu("_File");
+        file.getItems().addAll(
+                item("New", "Shortcut+N", w::newDocument),
+                item("Open\u2026", "Shortcut+O", w::openDocument),
+                new SeparatorMenuItem(),
+                item("Save", "Shortcut+S", w::save),
+                item("Save As\u2026", "Shortcut+Shift+S", w::saveAs),
+                new SeparatorMenuItem(),
+                item("Export PNG (1x)\u2026", null, () -> w.exportPng(1)),
+                item("Export PNG (2x)\u2026", "Shortcut+Shift+E", () -> w.exportPng(2)),
+                new SeparatorMenuItem(),
+                item("Quit", "Shortcut+Q", w::quit));
+
+        Menu edit = new Menu("_Edit");
+        MenuItem delete = item("Delete", null, w::deleteSelection);
+        delete.setAccelerator(new KeyCodeCombination(KeyCode.DELETE));
+        edit.getItems().addAll(
+                item("Undo", "Shortcut+Z", w::undo),
+                item("Redo", "Shortcut+Shift+Z", w::redo),
+                new SeparatorMenuItem(),
+                delete,
+                item("Select All", "Shortcut+A", w::selectAll));
+
+        Menu view = new Menu("_View");
+        MenuItem zoomIn = item("Zoom In", null, w::zoomIn);
+        zoomIn.setAccelerator(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN));
+        MenuItem zoomOut = item("Zoom Out", null, w::zoomOut);
+        zoomOut.setAccelerator(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN));
+        MenuItem actual = item("Actual Size", null, w::actualSize);
+        actual.setAccelerator(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN));
+        MenuItem fit = item("Zoom to Fit", null, w::zoomToFit);
+        fit.setAccelerator(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHIFT_DOWN));
+        MenuItem toSelection = item("Zoom to Selection", null, w::zoomToSelection);
+        toSelection.setAccelerator(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHIFT_DOWN));
+        CheckMenuItem dark = new CheckMenuItem("Dark Theme");
+        dark.setId("menu-dark-theme");
+        dark.setSelected(w.theme() == Themes.DARK);
+        dark.setOnAction(e -> w.setTheme(dark.isSelected() ? Themes.DARK : Themes.LIGHT));
+        view.getItems().addAll(zoomIn, zoomOut, actual, fit, toSelection, new SeparatorMenuItem(), dark);
+
+        MenuBar bar = new MenuBar(file, edit, view);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private static MenuItem item(String label, String accelerator, Runnable action) {
+        MenuItem m = new MenuItem(label);
+        m.setId("menu-" + label.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("-+$", ""));
+        if (accelerator != null) {
+            m.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+}

@@ -1,0 +1,347 @@
+package dev.easel.app.canvas;
+
+import dev.easel.app.document.DocumentModel;
+import dev.easel.app.document.NodeView;
+import java.util.List;
+import java.util.Set;
+import javafx.application.Platform;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * The editing surface: draws the current page's nodes from the {@link DocumentModel} through the
+ * {@link Viewport}, with the selection, a creation preview and the marquee on top. It redraws at most once
+ * per pulse, and only after something changed (the document, the viewport, the overlay or its size); nodes
+ * outside the visible part of the page are skipped.
+ */
+public final class CanvasView extends Region {
+    public static final Color SELECTION = Color.web("#0d99ff");
+    private static final double HANDLE = 7;
+
+    private final Canvas canvas = new Canvas();
+    private final Viewport viewport = new Viewport();
+    private DocumentModel model;
+    private final DocumentModel.Listener modelListener = (ids, structure) -> requestRedraw();
+    private final Runnable selectionListener = this::requestRedraw;
+    private boolean redrawScheduled;
+    private long redraws;
+    private Color background = Color.web("#f5f5f5");
+
+    private Bounds preview;
+    private String previewKind;
+    private Bounds marquee;
+
+    public CanvasView() {
+        getStyleClass().add("canvas-view");
+        getChildren().add(canvas);
+        setFocusTraversable(true);
+        setMinSize(100, 100);
+        viewport.addListener(this::requestRedraw);
+        widthProperty().addListener((o, a, b) -> requestRedraw());
+        heightProperty().addListener((o, a, b) -> requestRedraw());
+    }
+
+    public Viewport viewport() {
+        return viewport;
+    }
+
+    public DocumentModel model() {
+        return model;
+    }
+
+    /** Shows another document (or none). */
+    public void setModel(DocumentModel m) {
+        if (model != null) {
+            model.removeListener(modelListener);
+            model.selection().removeListener(selectionListener);
+        }
+        model = m;
+        if (m != null) {
+            m.addListener(modelListener);
+            m.selection().addListener(selectionListener);
+        }
+        requestRedraw();
+    }
+
+    public void setBackgroundColor(Color c) {
+        background = c;
+        requestRedraw();
+    }
+
+    public Color backgroundColor() {
+        return background;
+    }
+
+    /** How many times the canvas has been drawn: lets tests check it does not redraw when idle. */
+    public long redrawCount() {
+        return redraws;
+    }
+
+    /** The outline of a node being drawn, in page coordinates (null to hide). */
+    public void setPreview(Bounds world, String kind) {
+        preview = world;
+        previewKind = kind;
+        requestRedraw();
+    }
+
+    /** The marquee rectangle of a selection drag, in page coordinates (null to hide). */
+    public void setMarquee(Bounds world) {
+        marquee = world;
+        requestRedraw();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            requestRedraw();
+        }
+    }
+
+    /** Asks for one redraw in the next pulse; any number of requests before it make one redraw. */
+    public void requestRedraw() {
+        if (!redrawScheduled) {
+            redrawScheduled = true;
+            Platform.runLater(this::redraw);
+        }
+    }
+
+    private void redraw() {
+        redrawScheduled = false;
+        redraws++;
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.setTransform(1, 0, 0, 1, 0, 0);
+        g.setFill(background);
+        g.fillRect(0, 0, w, h);
+        if (model == null) {
+            return;
+        }
+        paintNodes(g, model, viewport.zoom(), viewport.offsetX(), viewport.offsetY(), viewport.visibleWorld(w, h), true);
+        g.setTransform(1, 0, 0, 1, 0, 0);
+        paintOverlay(g);
+    }
+
+    /**
+     * Draws the page's nodes that meet {@code visible} with the transform {@code zoom}, {@code (ox, oy)}:
+     * the canvas's own drawing and the PNG export share it.
+     */
+    public static void paintNodes(GraphicsContext g, DocumentModel model, double zoom, double ox, double oy,
+            Bounds visible, boolean frameLabels) {
+        g.setTransform(zoom, 0, 0, zoom, ox, oy);
+        List<NodeView> order = model.drawOrder();
+        for (NodeView n : order) {
+            double x = model.worldX(n);
+            double y = model.worldY(n);
+            if (visible != null && !meets(n, x, y, visible)) {
+                continue;
+            }
+            NodeRenderer.draw(g, n, x, y);
+        }
+        g.setTransform(1, 0, 0, 1, 0, 0);
+        if (!frameLabels) {
+            return;
+        }
+        // Frame names above top-level frames, in screen pixels.
+        g.setFont(Font.font("System", 11));
+        g.setTextBaseline(VPos.BOTTOM);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFill(Color.web("#888888"));
+        for (NodeView n : model.children(null)) {
+            if ("frame".equals(n.kind()) && n.visible()) {
+                g.fillText(n.name(), n.x() * zoom + ox, n.y() * zoom + oy - 3);
+            }
+        }
+    }
+
+    private static boolean meets(NodeView n, double x, double y, Bounds visible) {
+        double pad = n.strokeWidth() + 1;
+        if (n.rotation() != 0) {
+            pad += Math.hypot(n.w(), n.h()) / 2;
+        }
+        return x + n.w() + pad >= visible.getMinX() && x - pad <= visible.getMaxX()
+                && y + n.h() + pad >= visible.getMinY() && y - pad <= visible.getMaxY()
+                || "text".equals(n.kind());
+    }
+
+    private void paintOverlay(GraphicsContext g) {
+        g.setStroke(SELECTION);
+        g.setLineWidth(1.5);
+        Set<String> selected = model.selection().ids();
+        for (String id : selected) {
+            NodeView n = model.node(id);
+            if (n == null) {
+                continue;
+            }
+            Point2D a = viewport.toScreen(model.worldX(n), model.worldY(n));
+            double w = n.w() * viewport.zoom();
+            double h = n.h() * viewport.zoom();
+            g.save();
+            if (n.rotation() != 0) {
+                g.translate(a.getX() + w / 2, a.getY() + h / 2);
+                g.rotate(n.rotation());
+                g.translate(-(a.getX() + w / 2), -(a.getY() + h / 2));
+            }
+            g.strokeRect(a.getX(), a.getY(), w, h);
+            if (selected.size() == 1) {
+                g.setFill(Color.WHITE);
+                for (double[] c : new double[][] {{0, 0}, {w, 0}, {0, h}, {w, h}}) {
+                    double hx = a.getX() + c[0] - HANDLE / 2;
+                    double hy = a.getY() + c[1] - HANDLE / 2;
+                    g.fillRect(hx, hy, HANDLE, HANDLE);
+                    g.strokeRect(hx, hy, HANDLE, HANDLE);
+                }
+            }
+            g.restore();
+        }
+        if (preview != null) {
+            Point2D a = viewport.toScreen(preview.getMinX(), preview.getMinY());
+            double w = preview.getWidth() * viewport.zoom();
+            double h = preview.getHeight() * viewport.zoom();
+            g.setLineWidth(1);
+            if ("ellipse".equals(previewKind)) {
+                g.strokeOval(a.getX(), a.getY(), w, h);
+            } else if ("line".equals(previewKind)) {
+                g.strokeLine(a.getX(), a.getY(), a.getX() + w, a.getY() + h);
+            } else {
+                g.strokeRect(a.getX(), a.getY(), w, h);
+            }
+        }
+        if (marquee != null) {
+            Point2D a = viewport.toScreen(marquee.getMinX(), marquee.getMinY());
+            double w = marquee.getWidth() * viewport.zoom();
+            double h = marquee.getHeight() * viewport.zoom();
+            g.setFill(SELECTION.deriveColor(0, 1, 1, 0.12));
+            g.fillRect(a.getX(), a.getY(), w, h);
+            g.setLineWidth(1);
+            g.strokeRect(a.getX(), a.getY(), w, h);
+        }
+    }
+
+    // ---- hit testing -----------------------------------------------------------------------------------
+
+    /**
+     * The resize handle under a screen point of the single selected (unrotated) node: 0 top left, 1 top
+     * right, 2 bottom left, 3 bottom right; -1 for none.
+     */
+    public int handleAt(double sx, double sy) {
+        if (model == null) {
+            return -1;
+        }
+        String id = model.selection().single();
+        NodeView n = id == null ? null : model.node(id);
+        if (n == null || n.rotation() != 0) {
+            return -1;
+        }
+        Point2D a = viewport.toScreen(model.worldX(n), model.worldY(n));
+        double w = n.w() * viewport.zoom();
+        double h = n.h() * viewport.zoom();
+        double[][] corners = {{0, 0}, {w, 0}, {0, h}, {w, h}};
+        for (int i = corners.length - 1; i >= 0; i--) {
+            if (Math.abs(sx - (a.getX() + corners[i][0])) <= HANDLE && Math.abs(sy - (a.getY() + corners[i][1])) <= HANDLE) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The node a click at this page point selects: the topmost node under it, or the outermost group that
+     * holds that node (a group is picked as a whole). Null when nothing is there.
+     */
+    public NodeView nodeAt(double wx, double wy) {
+        if (model == null) {
+            return null;
+        }
+        List<NodeView> order = model.drawOrder();
+        for (int i = order.size() - 1; i >= 0; i--) {
+            NodeView n = order.get(i);
+            if (n.visible() && contains(n, wx, wy)) {
+                return outermostGroup(n);
+            }
+        }
+        return null;
+    }
+
+    private NodeView outermostGroup(NodeView n) {
+        NodeView pick = n;
+        int guard = 0;
+        for (NodeView p = parent(n); p != null && guard++ < 64; p = parent(p)) {
+            if ("group".equals(p.kind())) {
+                pick = p;
+            }
+        }
+        return pick;
+    }
+
+    private NodeView parent(NodeView n) {
+        return n.parent() == null ? null : model.node(n.parent());
+    }
+
+    private boolean contains(NodeView n, double wx, double wy) {
+        double x = model.worldX(n);
+        double y = model.worldY(n);
+        double px = wx;
+        double py = wy;
+        if (n.rotation() != 0) {
+            double cx = x + n.w() / 2;
+            double cy = y + n.h() / 2;
+            double r = Math.toRadians(-n.rotation());
+            double dx = wx - cx;
+            double dy = wy - cy;
+            px = cx + dx * Math.cos(r) - dy * Math.sin(r);
+            py = cy + dx * Math.sin(r) + dy * Math.cos(r);
+        }
+        double slop = 3 / viewport.zoom();
+        if ("line".equals(n.kind())) {
+            return distanceToSegment(px, py, x, y, x + n.w(), y + n.h()) <= Math.max(slop, n.strokeWidth());
+        }
+        return px >= x - slop && px <= x + n.w() + slop && py >= y - slop && py <= y + n.h() + slop;
+    }
+
+    private static double distanceToSegment(double px, double py, double ax, double ay, double bx, double by) {
+        double dx = bx - ax;
+        double dy = by - ay;
+        double len2 = dx * dx + dy * dy;
+        double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2));
+        return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+    }
+
+    /** The page-space bounds of a node, ignoring rotation. */
+    public Bounds worldBounds(NodeView n) {
+        return new BoundingBox(model.worldX(n), model.worldY(n), n.w(), n.h());
+    }
+
+    /** The bounds of everything on the page, or null for an empty page. */
+    public Bounds contentBounds() {
+        return model == null ? null : contentBounds(model);
+    }
+
+    public static Bounds contentBounds(DocumentModel model) {
+        double minX = Double.POSITIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        for (NodeView n : model.drawOrder()) {
+            double x = model.worldX(n);
+            double y = model.worldY(n);
+            minX = Math.min(minX, x);
+            minY = Math.min(minY, y);
+            maxX = Math.max(maxX, x + n.w());
+            maxY = Math.max(maxY, y + n.h());
+        }
+        return minX > maxX ? null : new BoundingBox(minX, minY, maxX - minX, maxY - minY);
+    }
+}

@@ -1,0 +1,434 @@
+package dev.easel.app.document;
+
+import dev.easel.engine.replica.Replica;
+import dev.easel.engine.replica.ReplicaListener;
+import dev.easel.engine.schema.TableSchema;
+import dev.easel.engine.table.Row;
+import dev.easel.host.canvas.NodeIds;
+import dev.easel.host.session.Connection;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * The app's view of one document: the replica's {@code node} and {@code page} rows, kept as typed
+ * {@link NodeView}s on the JavaFX thread, and the reducer calls that edit them. It reaches the document only
+ * through its {@link Connection}: the replica's callbacks (on whatever thread feeds the replica) are batched
+ * and handed to the UI thread through {@code uiThread}; edits are reducer calls whose answers come back
+ * later (or, with a prediction, show at once).
+ */
+public final class DocumentModel implements AutoCloseable {
+    /** Told on the UI thread which nodes changed, and whether drawing order or nesting changed. */
+    public interface Listener {
+        void changed(Set<String> nodeIds, boolean structure);
+    }
+
+    private final Connection connection;
+    private final Executor uiThread;
+    private final NodeColumns cols;
+    private final TableSchema pageTable;
+    private final NodeIds ids;
+    private final Selection selection = new Selection();
+    private final List<Listener> listeners = new ArrayList<>();
+    private final ReplicaListener feed = new Feed();
+
+    // Written by the replica's thread, drained on the UI thread.
+    private final Set<String> pendingNodes = new HashSet<>();
+    private boolean pendingPages;
+    private final AtomicBoolean flushScheduled = new AtomicBoolean();
+
+    // UI thread only.
+    private final Map<String, NodeView> nodes = new HashMap<>();
+    /** Child ids per parent id ("" for the page), bottom to top; rebuilt when nesting or order changes. */
+    private final Map<String, List<String>> children = new HashMap<>();
+    private List<String> orderIds = List.of();
+    private boolean orderStale = true;
+    private List<NodeView> drawOrder;
+    private String page;
+    private Consumer<Throwable> errorHandler = e -> { };
+    private volatile boolean closed;
+
+    public DocumentModel(Connection connection, Executor uiThread) {
+        this.connection = connection;
+        this.uiThread = uiThread;
+        this.cols = new NodeColumns(connection.schema());
+        this.pageTable = connection.schema().require("page");
+        this.ids = new NodeIds(connection.identity());
+    }
+
+    /**
+     * Subscribes to the document and makes sure it has a page. Completes (on any thread) once the rows are
+     * in the replica; the UI hears of them through the listeners.
+     */
+    public CompletableFuture<Void> open() {
+        connection.replica().addListener(feed);
+        return connection.subscribe("SELECT * FROM node")
+                .thenCompose(q -> connection.subscribe("SELECT * FROM page"))
+                .thenCompose(q -> {
+                    if (!connection.replica().rows("page").isEmpty()) {
+                        return CompletableFuture.completedFuture(null);
+                    }
+                    return connection.call("add_page", Map.of("id", ids.next(), "name", "Page 1"))
+                            .thenApply(r -> null);
+                })
+                .thenRun(this::scheduleFlush);
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    public Replica replica() {
+        return connection.replica();
+    }
+
+    public NodeColumns columns() {
+        return cols;
+    }
+
+    public Selection selection() {
+        return selection;
+    }
+
+    public String newId() {
+        return ids.next();
+    }
+
+    public void addListener(Listener l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(Listener l) {
+        listeners.remove(l);
+    }
+
+    /** Where failed calls are reported (the status bar). */
+    public void setErrorHandler(Consumer<Throwable> handler) {
+        this.errorHandler = handler;
+    }
+
+    // ---- reading (UI thread) ---------------------------------------------------------------------------
+
+    public NodeView node(String id) {
+        return nodes.get(id);
+    }
+
+    public int nodeCount() {
+        return nodes.size();
+    }
+
+    /** The page shown: the first page of the document, by its order. */
+    public String page() {
+        return page;
+    }
+
+    /** The current page's nodes, parents before their children, siblings bottom to top. */
+    public List<NodeView> drawOrder() {
+        if (orderStale) {
+            rebuildOrder();
+        }
+        if (drawOrder == null) {
+            List<NodeView> out = new ArrayList<>(orderIds.size());
+            for (String id : orderIds) {
+                NodeView n = nodes.get(id);
+                if (n != null) {
+                    out.add(n);
+                }
+            }
+            drawOrder = java.util.Collections.unmodifiableList(out);
+        }
+        return drawOrder;
+    }
+
+    /** The children of a node (or of the page, for null), bottom to top. */
+    public List<NodeView> children(String parentId) {
+        if (orderStale) {
+            rebuildOrder();
+        }
+        List<NodeView> out = new ArrayList<>();
+        for (String id : children.getOrDefault(parentId == null ? "" : parentId, List.of())) {
+            NodeView n = nodes.get(id);
+            if (n != null) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    /** How deep a node sits: 0 for a node directly on the page. */
+    public int depth(NodeView n) {
+        int d = 0;
+        for (NodeView p = parentOf(n); p != null && d < 64; p = parentOf(p)) {
+            d++;
+        }
+        return d;
+    }
+
+    /** The node's left edge on the page (its position plus its ancestors'). */
+    public double worldX(NodeView n) {
+        double x = n.x();
+        int guard = 0;
+        for (NodeView p = parentOf(n); p != null && guard++ < 64; p = parentOf(p)) {
+            x += p.x();
+        }
+        return x;
+    }
+
+    public double worldY(NodeView n) {
+        double y = n.y();
+        int guard = 0;
+        for (NodeView p = parentOf(n); p != null && guard++ < 64; p = parentOf(p)) {
+            y += p.y();
+        }
+        return y;
+    }
+
+    private NodeView parentOf(NodeView n) {
+        return n.parent() == null ? null : nodes.get(n.parent());
+    }
+
+    // ---- editing ---------------------------------------------------------------------------------------
+
+    /** create_node with the given fields; returns the new node's id at once (it is made here). */
+    public String createNode(String kind, String parent, Map<String, Object> fields) {
+        String id = ids.next();
+        Map<String, Object> args = new HashMap<>(fields);
+        args.put("id", id);
+        args.put("kind", kind);
+        args.put("page", page);
+        if (parent != null) {
+            args.put("parent", parent);
+        }
+        call("create_node", args, List.of());
+        return id;
+    }
+
+    /** Opens an undo step: everything until {@link #endGesture} undoes at once. */
+    public void beginGesture() {
+        call("begin_gesture", Map.of(), List.of());
+    }
+
+    public void endGesture() {
+        call("end_gesture", Map.of(), List.of());
+    }
+
+    /** Moves nodes to new positions (relative to their parents), showing the result at once. */
+    public CompletableFuture<Object> moveNodes(Map<String, double[]> positions) {
+        List<Map<String, Object>> moves = new ArrayList<>();
+        List<Replica.Prediction> predicted = new ArrayList<>();
+        for (Map.Entry<String, double[]> e : positions.entrySet()) {
+            double x = e.getValue()[0];
+            double y = e.getValue()[1];
+            moves.add(Map.of("id", e.getKey(), "x", x, "y", y));
+            Row now = replica().find(NodeColumns.TABLE, e.getKey());
+            if (now != null) {
+                predicted.add(new Replica.Prediction(cols.table, e.getKey(), now.with(cols.x, x).with(cols.y, y)));
+            }
+        }
+        return call("move_nodes", Map.of("moves", moves), predicted);
+    }
+
+    /** Resizes one node to a new box (position relative to its parent), showing the result at once. */
+    public CompletableFuture<Object> resizeNode(String id, double x, double y, double w, double h) {
+        List<Replica.Prediction> predicted = new ArrayList<>();
+        Row now = replica().find(NodeColumns.TABLE, id);
+        if (now != null) {
+            predicted.add(new Replica.Prediction(cols.table, id,
+                    now.with(cols.x, x).with(cols.y, y).with(cols.w, w).with(cols.h, h)));
+        }
+        return call("resize_nodes", Map.of("sizes", List.of(Map.of("id", id, "x", x, "y", y, "w", w, "h", h))),
+                predicted);
+    }
+
+    /** Sets named fields of one node (x, y, w, h, fill, ...), showing the result at once. */
+    public CompletableFuture<Object> updateNode(String id, Map<String, Object> patch) {
+        List<Replica.Prediction> predicted = new ArrayList<>();
+        Row now = replica().find(NodeColumns.TABLE, id);
+        if (now != null) {
+            Row after = now;
+            for (Map.Entry<String, Object> e : patch.entrySet()) {
+                after = after.with(cols.table.columnIndex(e.getKey()), e.getValue());
+            }
+            predicted.add(new Replica.Prediction(cols.table, id, after));
+        }
+        return call("update_node", Map.of("id", id, "patch", patch), predicted);
+    }
+
+    public CompletableFuture<Object> deleteNodes(Set<String> nodeIds) {
+        if (nodeIds.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        List<Replica.Prediction> predicted = new ArrayList<>();
+        for (String id : nodeIds) {
+            predicted.add(new Replica.Prediction(cols.table, id, null));
+        }
+        return call("delete_nodes", Map.of("ids", List.copyOf(nodeIds)), predicted);
+    }
+
+    public CompletableFuture<Object> undo() {
+        return call("undo", Map.of(), List.of());
+    }
+
+    public CompletableFuture<Object> redo() {
+        return call("redo", Map.of(), List.of());
+    }
+
+    private CompletableFuture<Object> call(String reducer, Map<String, Object> args, List<Replica.Prediction> predicted) {
+        CompletableFuture<Object> f = connection.call(reducer, args, predicted);
+        f.whenComplete((r, e) -> {
+            if (e != null && !closed) {
+                Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                        ? e.getCause() : e;
+                uiThread.execute(() -> errorHandler.accept(cause));
+            }
+        });
+        return f;
+    }
+
+    // ---- feeding (replica thread -> UI thread) ---------------------------------------------------------
+
+    private final class Feed implements ReplicaListener {
+        @Override
+        public void onInsert(TableSchema table, Row row) {
+            note(table, row);
+        }
+
+        @Override
+        public void onUpdate(TableSchema table, Row before, Row after) {
+            note(table, after);
+        }
+
+        @Override
+        public void onDelete(TableSchema table, Row row) {
+            note(table, row);
+        }
+
+        @Override
+        public void onApplied(long offset) {
+            scheduleFlush();
+        }
+
+        private void note(TableSchema table, Row row) {
+            if (table.id() == cols.table.id()) {
+                synchronized (pendingNodes) {
+                    pendingNodes.add((String) row.get(cols.id));
+                }
+            } else if (table.id() == pageTable.id()) {
+                synchronized (pendingNodes) {
+                    pendingPages = true;
+                }
+            }
+        }
+    }
+
+    private void scheduleFlush() {
+        if (!closed && flushScheduled.compareAndSet(false, true)) {
+            uiThread.execute(this::flush);
+        }
+    }
+
+    /** Applies what changed since the last flush; UI thread. */
+    private void flush() {
+        flushScheduled.set(false);
+        if (closed) {
+            return;
+        }
+        Set<String> changed;
+        boolean pages;
+        synchronized (pendingNodes) {
+            changed = new HashSet<>(pendingNodes);
+            pendingNodes.clear();
+            pages = pendingPages;
+            pendingPages = false;
+        }
+        boolean structure = false;
+        if (pages || page == null) {
+            String first = firstPage();
+            if (first != null && !first.equals(page)) {
+                page = first;
+                structure = true;
+            }
+        }
+        for (String id : changed) {
+            Row r = replica().find(NodeColumns.TABLE, id);
+            NodeView before = nodes.get(id);
+            if (r == null) {
+                if (nodes.remove(id) != null) {
+                    structure = true;
+                }
+            } else {
+                NodeView after = NodeView.of(cols, r);
+                nodes.put(id, after);
+                if (!after.sameStructure(before)) {
+                    structure = true;
+                }
+            }
+        }
+        drawOrder = null;
+        if (structure) {
+            orderStale = true;
+            selection.retainAll(nodes.keySet());
+        }
+        if (changed.isEmpty() && !structure) {
+            return;
+        }
+        for (Listener l : List.copyOf(listeners)) {
+            l.changed(changed, structure);
+        }
+    }
+
+    private String firstPage() {
+        int idCol = pageTable.columnIndex("id");
+        int zCol = pageTable.columnIndex("z");
+        return replica().rows("page").stream()
+                .min(Comparator.comparing((Row r) -> (String) r.get(zCol)).thenComparing(r -> (String) r.get(idCol)))
+                .map(r -> (String) r.get(idCol))
+                .orElse(null);
+    }
+
+    private void rebuildOrder() {
+        Map<String, List<NodeView>> byParent = new HashMap<>();
+        for (NodeView n : nodes.values()) {
+            if (page != null && page.equals(n.page())) {
+                byParent.computeIfAbsent(n.parent() == null ? "" : n.parent(), k -> new ArrayList<>()).add(n);
+            }
+        }
+        Comparator<NodeView> byZ = Comparator.comparing(NodeView::z).thenComparing(NodeView::id);
+        children.clear();
+        for (Map.Entry<String, List<NodeView>> e : byParent.entrySet()) {
+            e.getValue().sort(byZ);
+            children.put(e.getKey(), e.getValue().stream().map(NodeView::id).toList());
+        }
+        List<String> out = new ArrayList<>(nodes.size());
+        appendTree(out, "", 0);
+        orderIds = out;
+        orderStale = false;
+        drawOrder = null;
+    }
+
+    private void appendTree(List<String> out, String parent, int depth) {
+        List<String> list = children.get(parent);
+        if (list == null || depth > 64) {
+            return;
+        }
+        for (String id : list) {
+            out.add(id);
+            appendTree(out, id, depth + 1);
+        }
+    }
+
+    /** Stops listening to the replica; the connection itself belongs to whoever opened it. */
+    @Override
+    public void close() {
+        closed = true;
+        connection.replica().removeListener(feed);
+    }
+}

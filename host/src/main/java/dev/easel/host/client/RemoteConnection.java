@@ -1,0 +1,584 @@
+package dev.easel.host.client;
+
+import dev.easel.engine.replica.QueryChange;
+import dev.easel.engine.replica.Replica;
+import dev.easel.engine.replica.RowPatch;
+import dev.easel.engine.schema.Schema;
+import dev.easel.engine.schema.TableSchema;
+import dev.easel.engine.table.Row;
+import dev.easel.engine.tx.Identity;
+import dev.easel.engine.tx.TxInfo;
+import dev.easel.host.identity.KeyIdentity;
+import dev.easel.host.protocol.Codec;
+import dev.easel.host.protocol.Codecs;
+import dev.easel.host.protocol.ErrorCodes;
+import dev.easel.host.protocol.Message;
+import dev.easel.host.protocol.ProtocolException;
+import dev.easel.host.session.CallFailedException;
+import dev.easel.host.session.Connection;
+import dev.easel.host.session.Handshake;
+import dev.easel.host.session.Invite;
+import dev.easel.host.session.SchemaInfos;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A joiner's connection: a WebSocket to the host, a replica fed by snapshots and transactions, reducer calls
+ * answered by the host. When the link drops it reconnects by itself with backoff, resumes from the last offset
+ * it applied, and resends the calls still unanswered (request ids make them idempotent at the host).
+ */
+public final class RemoteConnection implements Connection {
+    private static final Logger LOG = LoggerFactory.getLogger(RemoteConnection.class);
+
+    /** Encoding, timeouts and backoff; {@link #DEFAULT} uses the binary encoding. */
+    public record Options(String subprotocol, Duration joinTimeout, Duration minBackoff, Duration maxBackoff,
+            Duration pingInterval) {
+        public static final Options DEFAULT = new Options(Codecs.CBOR, Duration.ofSeconds(10),
+                Duration.ofMillis(50), Duration.ofSeconds(5), Duration.ofSeconds(2));
+
+        public Options withSubprotocol(String p) {
+            return new Options(p, joinTimeout, minBackoff, maxBackoff, pingInterval);
+        }
+    }
+
+    private record PendingCall(String reducer, Map<String, Object> args, CompletableFuture<Object> future) {
+    }
+
+    private final Invite invite;
+    private final KeyIdentity keys;
+    private final String displayName;
+    private final Options options;
+    private final WebSocketClient client = new WebSocketClient();
+    private final ScheduledExecutorService timer;
+    private final Object sendLock = new Object();
+    private final AtomicLong nextQueryId = new AtomicLong(1);
+    private final AtomicLong nextRequestId = new AtomicLong(1);
+    private final Map<Long, String> queries = new ConcurrentHashMap<>();
+    private final Map<Long, CompletableFuture<Long>> pendingSubscriptions = new ConcurrentHashMap<>();
+    private final LinkedHashMap<Long, PendingCall> pendingCalls = new LinkedHashMap<>();
+    private final List<Consumer<State>> stateListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<CallFailedException>> errorListeners = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<Void> firstWelcome = new CompletableFuture<>();
+
+    private volatile State state = State.CONNECTING;
+    private volatile Session socket;
+    private volatile Codec encoder;
+    private volatile Codec decoder;
+    private volatile Schema schema;
+    private volatile Replica replica;
+    private volatile Identity identity;
+    private volatile String role;
+    private volatile long latencyMicros;
+    private volatile boolean userClosed;
+    private long generation;
+    private long backoffMillis;
+    private long framesReceived;
+
+    private RemoteConnection(Invite invite, KeyIdentity keys, String displayName, Options options) {
+        this.invite = invite;
+        this.keys = keys;
+        this.displayName = displayName;
+        this.options = options;
+        this.backoffMillis = options.minBackoff().toMillis();
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "easel-client-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        client.setMaxBinaryMessageSize(512L << 20);
+        client.setMaxTextMessageSize(512L << 20);
+        client.setIdleTimeout(Duration.ofMinutes(5));
+    }
+
+    /**
+     * Joins the session an invite link names, returning once the host has welcomed us. Throws
+     * {@link JoinException} with a message for the user if the link is refused or the host cannot be reached.
+     */
+    public static RemoteConnection join(Invite invite, KeyIdentity keys, String displayName, Options options) {
+        RemoteConnection c = new RemoteConnection(invite, keys, displayName, options);
+        try {
+            c.client.start();
+        } catch (Exception e) {
+            throw new JoinException("could not start the network client: " + e.getMessage(), e);
+        }
+        c.connect();
+        try {
+            c.firstWelcome.get(options.joinTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            c.close();
+            throw new JoinException("the host at " + invite.host() + ":" + invite.port() + " did not answer in time");
+        } catch (ExecutionException e) {
+            c.close();
+            Throwable cause = e.getCause();
+            throw cause instanceof JoinException je ? je : new JoinException(String.valueOf(cause.getMessage()), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            c.close();
+            throw new JoinException("interrupted while joining");
+        }
+        c.timer.scheduleAtFixedRate(c::ping, options.pingInterval().toMillis(), options.pingInterval().toMillis(),
+                TimeUnit.MILLISECONDS);
+        return c;
+    }
+
+    // ---- Connection --------------------------------------------------------------------------------------
+
+    @Override
+    public Schema schema() {
+        return schema;
+    }
+
+    @Override
+    public Replica replica() {
+        return replica;
+    }
+
+    @Override
+    public Identity identity() {
+        return identity;
+    }
+
+    @Override
+    public String role() {
+        return role;
+    }
+
+    public Invite invite() {
+        return invite;
+    }
+
+    @Override
+    public CompletableFuture<Long> subscribe(String sql) {
+        long queryId = nextQueryId.getAndIncrement();
+        CompletableFuture<Long> f = new CompletableFuture<>();
+        pendingSubscriptions.put(queryId, f);
+        queries.put(queryId, sql);
+        if (state == State.CONNECTED) {
+            send(new Message.Subscribe(queryId, sql));
+        }
+        return f;
+    }
+
+    @Override
+    public void unsubscribe(long queryId) {
+        if (queries.remove(queryId) != null) {
+            if (state == State.CONNECTED) {
+                send(new Message.Unsubscribe(queryId));
+            }
+            replica.dropQuery(queryId);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Object> call(String reducer, Map<String, Object> args, List<Replica.Prediction> predicted) {
+        long requestId = nextRequestId.getAndIncrement();
+        CompletableFuture<Object> f = new CompletableFuture<>();
+        if (userClosed) {
+            f.completeExceptionally(new CallFailedException(ErrorCodes.CLOSED, "the connection is closed"));
+            return f;
+        }
+        if (!predicted.isEmpty()) {
+            replica.predict(requestId, predicted);
+        }
+        synchronized (pendingCalls) {
+            pendingCalls.put(requestId, new PendingCall(reducer, args, f));
+        }
+        if (state == State.CONNECTED) {
+            send(new Message.Call(requestId, reducer, args));
+        }
+        return f;
+    }
+
+    @Override
+    public State state() {
+        return state;
+    }
+
+    @Override
+    public void addStateListener(Consumer<State> listener) {
+        stateListeners.add(listener);
+    }
+
+    /** Told of errors the host sent that belong to no call (rate limits, refused messages). */
+    public void addErrorListener(Consumer<CallFailedException> listener) {
+        errorListeners.add(listener);
+    }
+
+    @Override
+    public long latencyMicros() {
+        return latencyMicros;
+    }
+
+    /** Calls sent or queued that the host has not answered yet. */
+    public int unansweredCalls() {
+        synchronized (pendingCalls) {
+            return pendingCalls.size();
+        }
+    }
+
+    // ---- connecting --------------------------------------------------------------------------------------
+
+    private synchronized void connect() {
+        if (userClosed) {
+            return;
+        }
+        long gen = ++generation;
+        ClientUpgradeRequest request = new ClientUpgradeRequest();
+        request.setSubProtocols(options.subprotocol());
+        try {
+            client.connect(new Endpoint(gen), invite.webSocketUri(), request).whenComplete((s, error) -> {
+                if (error != null) {
+                    connectFailed(gen, error);
+                }
+            });
+        } catch (java.io.IOException e) {
+            connectFailed(gen, e);
+        }
+    }
+
+    private void connectFailed(long gen, Throwable error) {
+        String message = describe(error);
+        if (!firstWelcome.isDone() && isRefusal(error)) {
+            firstWelcome.completeExceptionally(new JoinException(message));
+            return;
+        }
+        LOG.debug("connecting to {} failed: {}", invite.host(), message);
+        if (!firstWelcome.isDone() && backoffMillis >= options.maxBackoff().toMillis()) {
+            firstWelcome.completeExceptionally(new JoinException(message, error));
+            return;
+        }
+        scheduleReconnect(gen);
+    }
+
+    private static boolean isRefusal(Throwable error) {
+        String m = String.valueOf(error.getMessage());
+        return m.contains("403") || m.contains("400") || m.contains("404");
+    }
+
+    private String describe(Throwable error) {
+        String m = String.valueOf(error.getMessage());
+        if (m.contains("403")) {
+            return "the invite link is not valid: the session has ended or the link was replaced";
+        }
+        if (error instanceof java.net.ConnectException || m.contains("Connection refused")) {
+            return "nobody is hosting at " + invite.host() + ":" + invite.port();
+        }
+        return "could not reach " + invite.host() + ":" + invite.port() + " (" + m + ")";
+    }
+
+    private synchronized void scheduleReconnect(long gen) {
+        if (userClosed || gen != generation) {
+            return;
+        }
+        setState(State.RECONNECTING);
+        long delay = backoffMillis;
+        backoffMillis = Math.min(options.maxBackoff().toMillis(), backoffMillis * 2);
+        timer.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void setState(State s) {
+        if (state != s) {
+            state = s;
+            for (Consumer<State> l : stateListeners) {
+                l.accept(s);
+            }
+        }
+    }
+
+    // ---- incoming ----------------------------------------------------------------------------------------
+
+    private void onOpen(long gen, Session session, String subprotocol) {
+        synchronized (this) {
+            if (gen != generation || userClosed) {
+                session.close();
+                return;
+            }
+            socket = session;
+            String chosen = subprotocol == null || subprotocol.isEmpty() ? Codecs.JSON : subprotocol;
+            encoder = Codecs.create(chosen);
+            decoder = Codecs.create(chosen);
+        }
+    }
+
+    private void onFrame(long gen, byte[] frame) {
+        if (gen != generation) {
+            return;
+        }
+        framesReceived++;
+        Message m;
+        try {
+            m = decoder.decode(frame);
+        } catch (ProtocolException e) {
+            LOG.warn("undecodable message from the host: {}", e.getMessage());
+            return;
+        }
+        handle(m);
+    }
+
+    private void handle(Message m) {
+        if (m instanceof Message.Batch b) {
+            for (Message inner : b.messages()) {
+                handle(inner);
+            }
+        } else if (m instanceof Message.Tx tx) {
+            applyTx(tx);
+        } else if (m instanceof Message.Result r) {
+            answer(r);
+        } else if (m instanceof Message.Snapshot s) {
+            TableSchema t = schema.table(s.tableId());
+            List<Row> rows = new ArrayList<>(s.rows().size());
+            for (Object[] values : s.rows()) {
+                rows.add(Row.wrap(SchemaInfos.coerceRow(t, values)));
+            }
+            replica.applySnapshot(s.queryId(), t, rows, s.offset());
+            CompletableFuture<Long> f = pendingSubscriptions.remove(s.queryId());
+            if (f != null) {
+                f.complete(s.queryId());
+            }
+        } else if (m instanceof Message.Challenge c) {
+            byte[] signed = Handshake.signedBytes(c.sessionId(), c.nonce());
+            Replica r = replica;
+            long resumeOffset = r == null ? -1 : r.offset();
+            Map<Long, String> resume = r == null ? Map.of() : new LinkedHashMap<>(queries);
+            send(new Message.Hello(Message.VERSION, keys.publicKey(), keys.sign(signed), displayName, resumeOffset,
+                    resume));
+        } else if (m instanceof Message.Welcome w) {
+            welcomed(w);
+        } else if (m instanceof Message.Pong p) {
+            latencyMicros = (System.nanoTime() - p.payload()) / 1000;
+        } else if (m instanceof Message.Error e) {
+            error(e);
+        }
+    }
+
+    private void welcomed(Message.Welcome w) {
+        if (schema == null) {
+            schema = SchemaInfos.rebuild(w.schema());
+            replica = new Replica(schema);
+            identity = new Identity(w.identity());
+        }
+        role = w.role();
+        synchronized (this) {
+            backoffMillis = options.minBackoff().toMillis();
+        }
+        setState(State.CONNECTED);
+        // Subscriptions asked for while away, then every unanswered call, in the order they were made.
+        for (Map.Entry<Long, CompletableFuture<Long>> e : pendingSubscriptions.entrySet()) {
+            String sql = queries.get(e.getKey());
+            if (sql != null) {
+                send(new Message.Subscribe(e.getKey(), sql));
+            }
+        }
+        List<Message.Call> resend = new ArrayList<>();
+        synchronized (pendingCalls) {
+            for (Map.Entry<Long, PendingCall> e : pendingCalls.entrySet()) {
+                resend.add(new Message.Call(e.getKey(), e.getValue().reducer(), e.getValue().args()));
+            }
+        }
+        for (Message.Call c : resend) {
+            send(c);
+        }
+        firstWelcome.complete(null);
+    }
+
+    private void applyTx(Message.Tx tx) {
+        List<QueryChange> parts = new ArrayList<>(tx.updates().size());
+        for (Message.QueryUpdate q : tx.updates()) {
+            TableSchema t = schema.table(q.tableId());
+            List<Row> inserts = new ArrayList<>(q.inserts().size());
+            for (Object[] values : q.inserts()) {
+                inserts.add(Row.wrap(SchemaInfos.coerceRow(t, values)));
+            }
+            List<RowPatch> patches = new ArrayList<>(q.updates().size());
+            for (Message.ColumnUpdate u : q.updates()) {
+                Object[] values = u.values().clone();
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = SchemaInfos.coerce(t, u.columns()[i], values[i]);
+                }
+                patches.add(new RowPatch(SchemaInfos.coerce(t, t.primaryKey(), u.primaryKey()), u.columns(), values));
+            }
+            List<Object> deletes = new ArrayList<>(q.deletes().size());
+            for (Object pk : q.deletes()) {
+                deletes.add(SchemaInfos.coerce(t, t.primaryKey(), pk));
+            }
+            parts.add(new QueryChange(q.queryId(), t, inserts, patches, deletes));
+        }
+        TxInfo info = new TxInfo(tx.offset(), tx.timestampMicros(), new Identity(tx.caller()), tx.reducer(),
+                tx.requestId() >= 0 ? tx.requestId() : null);
+        replica.applyTransaction(info, parts, tx.requestId() >= 0 ? tx.requestId() : null);
+    }
+
+    private void answer(Message.Result r) {
+        PendingCall call;
+        synchronized (pendingCalls) {
+            call = pendingCalls.remove(r.requestId());
+        }
+        replica.resolve(r.requestId());
+        if (call == null) {
+            return;
+        }
+        if (r.ok()) {
+            call.future().complete(r.value());
+        } else {
+            call.future().completeExceptionally(new CallFailedException(r.errorCode(), r.errorMessage()));
+        }
+    }
+
+    private void error(Message.Error e) {
+        CallFailedException failure = new CallFailedException(e.code(), e.message());
+        if (e.requestId() >= 0) {
+            CompletableFuture<Long> sub = pendingSubscriptions.remove(e.requestId());
+            if (sub != null) {
+                queries.remove(e.requestId());
+                sub.completeExceptionally(failure);
+                return;
+            }
+        }
+        if (!firstWelcome.isDone()) {
+            firstWelcome.completeExceptionally(new JoinException(e.message()));
+        }
+        if (ErrorCodes.REMOVED.equals(e.code()) || ErrorCodes.BAD_SIGNATURE.equals(e.code())
+                || ErrorCodes.UNSUPPORTED_VERSION.equals(e.code())) {
+            userClosed = true;
+            failAll(failure);
+            setState(State.CLOSED);
+        }
+        for (Consumer<CallFailedException> l : errorListeners) {
+            l.accept(failure);
+        }
+    }
+
+    private void onClose(long gen, int statusCode, String reason) {
+        synchronized (this) {
+            if (gen != generation) {
+                return;
+            }
+            socket = null;
+        }
+        if (statusCode == Handshake.CLOSE_REMOVED) {
+            userClosed = true;
+            failAll(new CallFailedException(ErrorCodes.REMOVED, "the host removed you from this session"));
+        }
+        if (userClosed) {
+            setState(State.CLOSED);
+            return;
+        }
+        scheduleReconnect(gen);
+    }
+
+    private void failAll(CallFailedException failure) {
+        List<PendingCall> failed;
+        synchronized (pendingCalls) {
+            failed = new ArrayList<>(pendingCalls.values());
+            for (Long id : pendingCalls.keySet()) {
+                if (replica != null) {
+                    replica.resolve(id);
+                }
+            }
+            pendingCalls.clear();
+        }
+        for (PendingCall c : failed) {
+            c.future().completeExceptionally(failure);
+        }
+    }
+
+    // ---- outgoing ----------------------------------------------------------------------------------------
+
+    private void send(Message m) {
+        synchronized (sendLock) {
+            Session s = socket;
+            Codec c = encoder;
+            if (s == null || c == null || !s.isOpen()) {
+                return; // Queued calls and subscriptions are sent again after reconnecting.
+            }
+            byte[] frame = c.encode(m);
+            if (c.binary()) {
+                s.sendBinary(ByteBuffer.wrap(frame), Callback.NOOP);
+            } else {
+                s.sendText(new String(frame, StandardCharsets.UTF_8), Callback.NOOP);
+            }
+        }
+    }
+
+    private void ping() {
+        if (state == State.CONNECTED) {
+            send(new Message.Ping(System.nanoTime()));
+        }
+    }
+
+    /** Leaves the session: the host removes our presence; unanswered calls fail. */
+    @Override
+    public void close() {
+        userClosed = true;
+        Session s = socket;
+        if (s != null && s.isOpen()) {
+            s.close(1000, "left", Callback.NOOP);
+        }
+        failAll(new CallFailedException(ErrorCodes.CLOSED, "the connection is closed"));
+        setState(State.CLOSED);
+        timer.shutdownNow();
+        try {
+            client.stop();
+        } catch (Exception e) {
+            LOG.debug("stopping the websocket client", e);
+        }
+    }
+
+    /** (Public because Jetty invokes listeners through method handles.) The Jetty listener of one socket; a reconnect gets a new one, and stale sockets are ignored by generation. */
+    public final class Endpoint implements Session.Listener.AutoDemanding {
+        private final long gen;
+
+        Endpoint(long gen) {
+            this.gen = gen;
+        }
+
+        @Override
+        public void onWebSocketOpen(Session session) {
+            onOpen(gen, session, session.getUpgradeResponse().getAcceptedSubProtocol());
+        }
+
+        @Override
+        public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+            byte[] frame = new byte[payload.remaining()];
+            payload.get(frame);
+            callback.succeed();
+            onFrame(gen, frame);
+        }
+
+        @Override
+        public void onWebSocketText(String text) {
+            onFrame(gen, text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void onWebSocketClose(int statusCode, String reason) {
+            onClose(gen, statusCode, reason);
+        }
+
+        @Override
+        public void onWebSocketError(Throwable cause) {
+            LOG.debug("socket error: {}", cause.toString());
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.easel.host.protocol;
+
+import java.util.List;
+
+/** The encodings a session can speak, by WebSocket subprotocol, in order of preference. */
+public final class Codecs {
+    public static final String CBOR = "easel.cbor.v1";
+    public static final String JSON = "easel.json.v1";
+    public static final List<String> SUPPORTED = List.of(CBOR, JSON);
+
+    private Codecs() {
+    }
+
+    /** A fresh codec for one direction of one connection. */
+    public static Codec create(String subprotocol) {
+        if (CBOR.equals(subprotocol)) {
+            return new CborCodec();
+        }
+        if (JSON.equals(subprotocol)) {
+            return new JsonCodec();
+        }
+        throw new IllegalArgumentException("unknown subprotocol " + subprotocol);
+    }
+
+    /**
+     * The encoding to use given what a client offered: the first of its offers we speak, or JSON for a client
+     * that offered none (the simplest clients); null if it offered only ones we do not speak.
+     */
+    public static String choose(List<String> offered) {
+        if (offered.isEmpty()) {
+            return JSON;
+        }
+        for (String o : offered) {
+            if (SUPPORTED.contains(o)) {
+                return o;
+            }
+        }
+        return null;
+    }
+}

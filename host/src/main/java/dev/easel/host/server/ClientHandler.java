@@ -1,0 +1,385 @@
+package dev.easel.host.server;
+
+import dev.easel.engine.Engine;
+import dev.easel.engine.query.QueryException;
+import dev.easel.engine.schema.TableSchema;
+import dev.easel.engine.subscription.RowUpdate;
+import dev.easel.engine.subscription.Subscription;
+import dev.easel.engine.subscription.SubscriptionListener;
+import dev.easel.engine.subscription.TableDelta;
+import dev.easel.engine.table.Row;
+import dev.easel.engine.tx.Args;
+import dev.easel.engine.tx.Identity;
+import dev.easel.engine.tx.ReducerException;
+import dev.easel.engine.tx.TxInfo;
+import dev.easel.host.identity.KeyIdentity;
+import dev.easel.host.protocol.Codec;
+import dev.easel.host.protocol.ErrorCodes;
+import dev.easel.host.protocol.Message;
+import dev.easel.host.protocol.ProtocolException;
+import dev.easel.host.session.CallTag;
+import dev.easel.host.session.Handshake;
+import dev.easel.host.session.Role;
+import dev.easel.host.session.SchemaInfos;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.StatusCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client's connection to a hosted session: the handshake, then its subscriptions and calls. Everything it
+ * sends is checked; a bad message gets an error and changes nothing, and a client that keeps misbehaving is
+ * disconnected. Nothing here can stall the engine: outgoing messages wait in the client's own {@link Outbox}.
+ */
+public final class ClientHandler implements Session.Listener.AutoDemanding {
+    private static final Logger LOG = LoggerFactory.getLogger(ClientHandler.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MAX_NAME = 64;
+
+    private final HostedSession hosted;
+    private final Engine engine;
+    private final Role role;
+    private final Codec decoder;
+    private final Codec encoder;
+    private final SessionLimits limits;
+    private final RateLimiter rate;
+    private final Map<Long, Subscription> subscriptions = new ConcurrentHashMap<>();
+    private final byte[] nonce = new byte[32];
+    private volatile Session socket;
+    private volatile Outbox outbox;
+    private volatile Identity identity;
+    private volatile boolean closed;
+    private int strikes;
+
+    ClientHandler(HostedSession hosted, Role role, Codec decoder, Codec encoder) {
+        this.hosted = hosted;
+        this.engine = hosted.engine();
+        this.role = role;
+        this.decoder = decoder;
+        this.encoder = encoder;
+        this.limits = hosted.limits();
+        this.rate = new RateLimiter(limits.messagesPerSecond(), limits.burst());
+        RANDOM.nextBytes(nonce);
+    }
+
+    Identity identity() {
+        return identity;
+    }
+
+    // ---- socket events -----------------------------------------------------------------------------------
+
+    @Override
+    public void onWebSocketOpen(Session session) {
+        this.socket = session;
+        int[] pks = new int[engine.schema().tables().size()];
+        for (TableSchema t : engine.schema().tables()) {
+            pks[t.id()] = t.primaryKey();
+        }
+        this.outbox = new Outbox(this::send, encoder, limits.outboxSoftLimit(), pks);
+        hosted.attach(this);
+        outbox.add(new Message.Challenge(nonce.clone(), hosted.id()));
+    }
+
+    @Override
+    public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+        byte[] frame = new byte[payload.remaining()];
+        payload.get(frame);
+        callback.succeed();
+        receive(frame);
+    }
+
+    @Override
+    public void onWebSocketText(String text) {
+        receive(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void onWebSocketClose(int statusCode, String reason) {
+        cleanUp();
+    }
+
+    @Override
+    public void onWebSocketError(Throwable cause) {
+        LOG.debug("connection error from {}: {}", identity, cause.toString());
+        cleanUp();
+    }
+
+    private void send(byte[] frame, boolean binary, Runnable done, java.util.function.Consumer<Throwable> failed) {
+        Session s = socket;
+        if (s == null || !s.isOpen()) {
+            failed.accept(new IllegalStateException("closed"));
+            return;
+        }
+        Callback cb = Callback.from(done, failed);
+        if (binary) {
+            s.sendBinary(ByteBuffer.wrap(frame), cb);
+        } else {
+            s.sendText(new String(frame, StandardCharsets.UTF_8), cb);
+        }
+    }
+
+    // ---- incoming messages -------------------------------------------------------------------------------
+
+    private void receive(byte[] frame) {
+        if (closed) {
+            return;
+        }
+        if (!rate.tryAcquire()) {
+            refuse(ErrorCodes.RATE_LIMITED, "more than " + limits.messagesPerSecond()
+                    + " messages a second; slow down", -1);
+            return;
+        }
+        if (frame.length > limits.maxFrameBytes()) {
+            refuse(ErrorCodes.TOO_LARGE, "frame of " + frame.length + " bytes is over the limit of "
+                    + limits.maxFrameBytes(), -1);
+            return;
+        }
+        Message m;
+        try {
+            m = decoder.decode(frame);
+        } catch (ProtocolException e) {
+            refuse(e.code(), e.getMessage(), -1);
+            return;
+        }
+        try {
+            if (identity == null) {
+                handshake(m);
+            } else {
+                dispatch(m);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("unexpected failure handling a {} from {}", m.getClass().getSimpleName(), identity, e);
+            outbox.add(new Message.Error(ErrorCodes.INTERNAL, "the host could not handle that message", -1));
+        }
+    }
+
+    private void handshake(Message m) {
+        if (!(m instanceof Message.Hello hello)) {
+            refuse(ErrorCodes.NOT_AUTHENTICATED, "send hello before anything else", -1);
+            return;
+        }
+        if (hello.version() != Message.VERSION) {
+            outbox.add(new Message.Error(ErrorCodes.UNSUPPORTED_VERSION, "this host speaks protocol version "
+                    + Message.VERSION + ", not " + hello.version(), -1));
+            close(StatusCode.POLICY_VIOLATION, "unsupported version");
+            return;
+        }
+        byte[] publicKey = hello.publicKey();
+        if (publicKey == null || hello.signature() == null
+                || !KeyIdentity.verify(publicKey, Handshake.signedBytes(hosted.id(), nonce), hello.signature())) {
+            outbox.add(new Message.Error(ErrorCodes.BAD_SIGNATURE,
+                    "the hello was not signed by the key it presents for this challenge", -1));
+            close(StatusCode.POLICY_VIOLATION, "bad signature");
+            return;
+        }
+        Identity who = new Identity(KeyIdentity.fingerprint(publicKey));
+        if (hosted.isRemoved(who)) {
+            outbox.add(new Message.Error(ErrorCodes.REMOVED, "the host removed you from this session", -1));
+            close(Handshake.CLOSE_REMOVED, "removed");
+            return;
+        }
+        identity = who;
+        if (hosted.arrived(who)) {
+            engine.connect(who, Args.of("name", cleanName(hello.displayName()), "role", role.label()));
+        }
+        long resumeFrom = hello.resumeOffset();
+        boolean resumed = resumeFrom >= 0 && engine.commitsAfter(resumeFrom) != null;
+        outbox.add(new Message.Welcome(who.id(), role.label(), hosted.id(), SchemaInfos.describe(engine.schema()),
+                engine.offset(), hosted.epochMicros(), resumed));
+        if (hello.resumeQueries() != null) {
+            for (Map.Entry<Long, String> q : hello.resumeQueries().entrySet()) {
+                subscribe(q.getKey(), q.getValue(), resumeFrom);
+            }
+        }
+    }
+
+    private static String cleanName(String name) {
+        String n = name == null ? "" : name.replaceAll("\\p{Cntrl}", "").strip();
+        if (n.isEmpty()) {
+            return "Guest";
+        }
+        return n.length() > MAX_NAME ? n.substring(0, MAX_NAME) : n;
+    }
+
+    private void dispatch(Message m) {
+        if (m instanceof Message.Call call) {
+            call(call);
+        } else if (m instanceof Message.Subscribe s) {
+            subscribe(s.queryId(), s.sql(), -1);
+        } else if (m instanceof Message.Unsubscribe u) {
+            Subscription s = subscriptions.remove(u.queryId());
+            if (s == null) {
+                refuse(ErrorCodes.UNKNOWN_QUERY, "no subscription with id " + u.queryId(), u.queryId());
+            } else {
+                engine.unsubscribe(s);
+            }
+        } else if (m instanceof Message.Ping p) {
+            outbox.add(new Message.Pong(p.payload()));
+        } else if (m instanceof Message.Hello) {
+            refuse(ErrorCodes.MALFORMED, "hello was already accepted on this connection", -1);
+        } else {
+            refuse(ErrorCodes.UNKNOWN_TYPE, "clients do not send " + m.getClass().getSimpleName().toLowerCase(), -1);
+        }
+    }
+
+    private void subscribe(long queryId, String sql, long resumeAfter) {
+        if (subscriptions.containsKey(queryId)) {
+            refuse(ErrorCodes.DUPLICATE_QUERY, "subscription id " + queryId + " is already in use", queryId);
+            return;
+        }
+        if (subscriptions.size() >= limits.maxSubscriptions()) {
+            refuse(ErrorCodes.FORBIDDEN, "at most " + limits.maxSubscriptions() + " subscriptions per client", queryId);
+            return;
+        }
+        try {
+            Subscription s = engine.subscribe(identity, sql, Map.of(), new Feed(queryId),
+                    resumeAfter >= 0 ? Engine.SubscribeOptions.resumeAfter(resumeAfter) : Engine.SubscribeOptions.DEFAULT);
+            subscriptions.put(queryId, s);
+        } catch (QueryException e) {
+            refuse(ErrorCodes.BAD_QUERY, e.getMessage(), queryId);
+        } catch (IllegalStateException e) {
+            outbox.add(new Message.Error(ErrorCodes.CLOSED, "the session is ending", queryId));
+        }
+    }
+
+    private void call(Message.Call call) {
+        long requestId = call.requestId();
+        if (!role.mayCall(call.reducer())) {
+            outbox.add(new Message.Result(requestId, false, null, ErrorCodes.FORBIDDEN,
+                    "a " + role.label() + " may not call " + call.reducer(), engine.offset()));
+            return;
+        }
+        CompletableFuture<Message.Result> fresh = new CompletableFuture<>();
+        CompletableFuture<Message.Result> earlier = hosted.requestLog(identity).claim(requestId, fresh);
+        Outbox out = outbox;
+        if (earlier != null) {
+            earlier.thenAccept(out::add);
+            return;
+        }
+        fresh.thenAccept(out::add);
+        Args args = call.args() == null ? Args.EMPTY : new Args(call.args());
+        engine.call(identity, call.reducer(), args, new CallTag(identity, requestId)).whenComplete((r, error) -> {
+            if (error == null) {
+                fresh.complete(new Message.Result(requestId, true, r.value(), null, null, r.offset()));
+            } else {
+                Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+                String code = cause instanceof ReducerException re ? re.code() : ErrorCodes.INTERNAL;
+                fresh.complete(new Message.Result(requestId, false, null, code, cause.getMessage(), engine.offset()));
+            }
+        });
+    }
+
+    /** Answers a bad message with an error, and disconnects a client that keeps sending them. */
+    private void refuse(String code, String message, long requestId) {
+        outbox.add(new Message.Error(code, message, requestId));
+        if (++strikes >= limits.strikesBeforeDisconnect()) {
+            LOG.info("disconnecting {}: {} refused messages", identity, strikes);
+            close(StatusCode.POLICY_VIOLATION, "too many bad messages");
+        }
+    }
+
+    // ---- outgoing data -----------------------------------------------------------------------------------
+
+    /** Turns one subscription's rows and deltas into messages for this client. */
+    private final class Feed implements SubscriptionListener {
+        private final long queryId;
+
+        Feed(long queryId) {
+            this.queryId = queryId;
+        }
+
+        @Override
+        public void onSnapshot(Subscription s, long offset, List<Row> rows) {
+            List<Object[]> values = new ArrayList<>(rows.size());
+            for (Row r : rows) {
+                values.add(r.toArray());
+            }
+            outbox.add(new Message.Snapshot(queryId, s.table().id(), offset, values));
+        }
+
+        @Override
+        public void onDelta(Subscription s, TxInfo tx, TableDelta delta) {
+            TableSchema t = delta.table();
+            List<Object[]> inserts = new ArrayList<>(delta.inserts().size());
+            for (Row r : delta.inserts()) {
+                inserts.add(r.toArray());
+            }
+            List<Message.ColumnUpdate> updates = new ArrayList<>(delta.updates().size());
+            for (RowUpdate u : delta.updates()) {
+                int[] cols = u.changedColumns();
+                Object[] vals = new Object[cols.length];
+                for (int i = 0; i < cols.length; i++) {
+                    vals[i] = u.after().get(cols[i]);
+                }
+                updates.add(new Message.ColumnUpdate(u.after().get(t.primaryKey()), cols, vals));
+            }
+            List<Object> deletes = new ArrayList<>(delta.deletes().size());
+            for (Row r : delta.deletes()) {
+                deletes.add(r.get(t.primaryKey()));
+            }
+            long requestId = tx.callTag() instanceof CallTag tag && tag.caller().equals(identity) ? tag.requestId() : -1;
+            outbox.addTx(new Message.Tx(tx.offset(), tx.timestampMicros(), tx.caller().id(), tx.reducer(), requestId,
+                    List.of(new Message.QueryUpdate(queryId, t.id(), inserts, updates, deletes))));
+        }
+    }
+
+    // ---- ending ------------------------------------------------------------------------------------------
+
+    void closeRemoved() {
+        outbox.add(new Message.Error(ErrorCodes.REMOVED, "the host removed you from this session", -1));
+        close(Handshake.CLOSE_REMOVED, "removed");
+    }
+
+    void closeEnding() {
+        close(StatusCode.SHUTDOWN, "the host ended the session");
+    }
+
+    /** Drops the TCP connection without a close handshake, as a failing network would. */
+    void dropConnection() {
+        Session s = socket;
+        if (s != null) {
+            s.disconnect();
+        }
+    }
+
+    private void close(int code, String reason) {
+        Session s = socket;
+        if (s != null && s.isOpen()) {
+            s.close(code, reason, Callback.NOOP);
+        }
+        cleanUp();
+    }
+
+    private void cleanUp() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        for (Subscription s : subscriptions.values()) {
+            engine.unsubscribe(s);
+        }
+        subscriptions.clear();
+        hosted.detach(this);
+        Identity who = identity;
+        if (who != null && hosted.left(who)) {
+            engine.disconnect(who);
+        }
+        Outbox o = outbox;
+        if (o != null) {
+            // Let what is queued (such as the reason for a refusal) go out before the socket closes.
+            o.close();
+        }
+    }
+}

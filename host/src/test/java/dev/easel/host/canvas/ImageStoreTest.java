@@ -1,0 +1,90 @@
+package dev.easel.host.canvas;
+
+import static dev.easel.host.canvas.CanvasFixture.ALICE;
+import static dev.easel.host.canvas.CanvasFixture.BOB;
+import static dev.easel.host.canvas.CanvasFixture.PAGE;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.easel.engine.tx.ReducerException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImageStoreTest {
+    @TempDir
+    Path dir;
+    CanvasFixture doc;
+
+    @BeforeEach
+    void open() {
+        doc = CanvasFixture.withTwoEditors(dir);
+    }
+
+    @AfterEach
+    void close() {
+        doc.close();
+    }
+
+    @Test
+    void anImageIsStoredOnceHoweverOftenItIsPlaced() {
+        byte[] png = Images.encode("png", 12, 8);
+        Map<String, Object> first = doc.call(ALICE, "put_asset", "bytes", png);
+        Map<String, Object> again = doc.call(BOB, "put_asset", "bytes", png.clone());
+        String hash = (String) first.get("hash");
+        assertEquals(ImageStore.hash(png), hash);
+        assertEquals(hash, again.get("hash"));
+        assertEquals(true, first.get("stored"));
+        assertEquals(false, again.get("stored"));
+        assertEquals(12L, first.get("width"));
+        assertEquals(8L, first.get("height"));
+        for (String id : new String[] {"i1", "i2", "i3"}) {
+            doc.call(ALICE, "create_node", "id", id, "kind", "image", "page", PAGE, "asset", hash, "w", 12.0, "h", 8.0);
+        }
+        assertEquals(1, doc.engine.rows(CanvasSchema.ASSET).size());
+        assertEquals(hash, doc.field("i3", "asset"));
+    }
+
+    @Test
+    void theSessionFindsImagesByHashInsideTheDocumentFile() {
+        byte[] gif = Images.encode("gif", 5, 6);
+        String hash = (String) doc.call(ALICE, "put_asset", "bytes", gif).get("hash");
+        doc.reopen();
+        Asset a = Canvas.asset(doc.engine, hash).orElseThrow();
+        assertArrayEquals(gif, a.bytes());
+        assertEquals("image/gif", a.mime());
+        assertEquals(5, a.width());
+        assertEquals(gif.length, a.size());
+        assertEquals(ALICE.id(), a.owner());
+        assertTrue(Canvas.asset(doc.engine, "0".repeat(64)).isEmpty());
+        assertTrue(Canvas.asset(doc.engine, "../etc/passwd").isEmpty());
+    }
+
+    @Test
+    void everyKindOfImageIsTaken() {
+        for (byte[] image : new byte[][] {Images.encode("jpg", 3, 3), Images.webpLossless(9, 9)}) {
+            assertEquals(true, doc.call(ALICE, "put_asset", "bytes", image).get("stored"));
+        }
+    }
+
+    @Test
+    void whatIsNotAnImageIsRefused() {
+        doc.fails(ReducerException.BAD_ARGUMENT, ALICE, "put_asset", "bytes", "GIF89a, or so it says: plain text".getBytes());
+        ReducerException e = doc.fails(ReducerException.BAD_ARGUMENT, ALICE, "put_asset", "bytes",
+                Arrays.copyOf(Images.encode("png", 2, 2), 16));
+        assertTrue(e.getMessage().contains("cut short"), e.getMessage());
+    }
+
+    @Test
+    void anImageOverFiftyMegabytesIsRefused() {
+        byte[] png = Images.encode("png", 2, 2);
+        byte[] huge = Arrays.copyOf(png, ImageStore.MAX_BYTES + 1);
+        ReducerException e = doc.fails(ReducerException.BAD_ARGUMENT, ALICE, "put_asset", "bytes", huge);
+        assertTrue(e.getMessage().contains("the limit is " + ImageStore.MAX_BYTES + " (50 MB)"), e.getMessage());
+    }
+}

@@ -1,0 +1,142 @@
+package dev.easel.host.session;
+
+import dev.easel.host.identity.KeyIdentity;
+import dev.easel.host.protocol.Codec;
+import dev.easel.host.protocol.Codecs;
+import dev.easel.host.protocol.Message;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
+
+/**
+ * A hand-driven protocol client for tests: sends exactly the frames a test gives it (well-formed or not) and
+ * collects every message the host sends back.
+ */
+final class RawClient implements AutoCloseable {
+    private final WebSocketClient client = new WebSocketClient();
+    private final BlockingQueue<Message> received = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Integer> closedWith = new CompletableFuture<>();
+    private final Codec decoder;
+    private final Codec encoder;
+    private final String subprotocol;
+    private Session session;
+    Message.Challenge challenge;
+
+    RawClient(String subprotocol) {
+        this.subprotocol = subprotocol;
+        this.decoder = Codecs.create(subprotocol);
+        this.encoder = Codecs.create(subprotocol);
+    }
+
+    /** Opens the socket; fails (with the HTTP status in the message) if the host refuses the upgrade. */
+    RawClient open(URI uri) throws Exception {
+        client.start();
+        ClientUpgradeRequest req = new ClientUpgradeRequest();
+        req.setSubProtocols(subprotocol);
+        session = client.connect(new Listener(), uri, req).get(10, TimeUnit.SECONDS);
+        challenge = (Message.Challenge) next(m -> m instanceof Message.Challenge);
+        return this;
+    }
+
+    /** Public because Jetty invokes listeners through method handles. */
+    public final class Listener implements Session.Listener.AutoDemanding {
+        @Override
+        public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+            byte[] b = new byte[payload.remaining()];
+            payload.get(b);
+            callback.succeed();
+            add(decoder.decode(b));
+        }
+
+        @Override
+        public void onWebSocketText(String text) {
+            add(decoder.decode(text.getBytes(StandardCharsets.UTF_8)));
+        }
+
+        @Override
+        public void onWebSocketClose(int statusCode, String reason) {
+            closedWith.complete(statusCode);
+        }
+    }
+
+    private void add(Message m) {
+        if (m instanceof Message.Batch b) {
+            b.messages().forEach(this::add);
+        } else {
+            received.add(m);
+        }
+    }
+
+    /** Signs the challenge with {@code keys} and waits for the welcome. */
+    Message.Welcome hello(KeyIdentity keys, String name) throws InterruptedException {
+        send(helloFor(keys, name));
+        return (Message.Welcome) next(m -> m instanceof Message.Welcome);
+    }
+
+    Message.Hello helloFor(KeyIdentity keys, String name) {
+        byte[] signed = Handshake.signedBytes(challenge.sessionId(), challenge.nonce());
+        return new Message.Hello(Message.VERSION, keys.publicKey(), keys.sign(signed), name, -1, Map.of());
+    }
+
+    void send(Message m) {
+        sendFrame(encoder.encode(m));
+    }
+
+    void sendFrame(byte[] frame) {
+        if (encoder.binary()) {
+            session.sendBinary(ByteBuffer.wrap(frame), Callback.NOOP);
+        } else {
+            session.sendText(new String(frame, StandardCharsets.UTF_8), Callback.NOOP);
+        }
+    }
+
+    void sendText(String text) {
+        session.sendText(text, Callback.NOOP);
+    }
+
+    /** The next message the host sent that matches, waiting up to 10 s; earlier non-matching ones are dropped. */
+    Message next(Predicate<Message> wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            long left = deadline - System.nanoTime();
+            Message m = received.poll(Math.max(0, left), TimeUnit.NANOSECONDS);
+            if (m == null) {
+                throw new AssertionError("no matching message from the host within 10 s");
+            }
+            if (wanted.test(m)) {
+                return m;
+            }
+        }
+    }
+
+    Message.Error nextError() throws InterruptedException {
+        return (Message.Error) next(m -> m instanceof Message.Error);
+    }
+
+    Message.Result nextResult(long requestId) throws InterruptedException {
+        return (Message.Result) next(m -> m instanceof Message.Result r && r.requestId() == requestId);
+    }
+
+    /** The close code, once the host closed the connection. */
+    int awaitClose() throws Exception {
+        return closedWith.get(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (session != null && session.isOpen()) {
+            session.close();
+        }
+        client.stop();
+    }
+}

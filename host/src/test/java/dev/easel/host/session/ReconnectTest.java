@@ -1,0 +1,44 @@
+package dev.easel.host.session;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.easel.host.client.RemoteConnection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** A cut connection resumes by itself; calls made meanwhile are applied exactly once. */
+class ReconnectTest {
+    @Test
+    void aCutMidStreamResumesAndAppliesQueuedCallsOnce() throws Exception {
+        try (SessionFixture f = new SessionFixture(null)) {
+            RemoteConnection editor = f.joinWatchingAll("Editor");
+            RemoteConnection joiner = f.joinWatchingAll("Joiner");
+            List<Connection.State> states = new java.util.concurrent.CopyOnWriteArrayList<>();
+            joiner.addStateListener(states::add);
+            for (int i = 0; i < 20; i++) {
+                editor.call("put_item", Map.of("id", "n" + i, "x", 0.0, "y", 0.0)).join();
+            }
+
+            List<CompletableFuture<Object>> calls = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                calls.add(editor.call("move", Map.of("id", "n" + (i % 20), "x", (double) i, "y", 1.0)));
+                calls.add(joiner.call("increment", Map.of("id", "c")));
+                if (i == 30 || i == 70) {
+                    f.session.dropAllConnections();
+                }
+            }
+            CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
+
+            assertEquals(100L, f.engine.find("counter", "c").get(1), "every increment applied exactly once");
+            Replicas.awaitEqual(joiner, f.engine, TestDocument.allTables());
+            Replicas.awaitEqual(editor, f.engine, TestDocument.allTables());
+            await().atMost(Duration.ofSeconds(10)).until(() -> joiner.state() == Connection.State.CONNECTED);
+            assertEquals(true, states.contains(Connection.State.RECONNECTING), "the joiner noticed the cut");
+        }
+    }
+}

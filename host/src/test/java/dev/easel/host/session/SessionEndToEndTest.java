@@ -1,0 +1,122 @@
+package dev.easel.host.session;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.easel.engine.replica.ReplicaListener;
+import dev.easel.engine.tx.Identity;
+import dev.easel.host.client.RemoteConnection;
+import dev.easel.host.identity.KeyIdentity;
+import dev.easel.host.protocol.Codecs;
+import dev.easel.host.protocol.Message;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SessionEndToEndTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void editsReachEveryReplicaInTheSameOrder() throws Exception {
+        try (SessionFixture f = new SessionFixture(dir.resolve("doc.easel"))) {
+            RemoteConnection a = f.joinWatchingAll("Ada");
+            RemoteConnection b = f.joinWatchingAll("Bo");
+            RemoteConnection c = f.joinWatchingAll("Cy");
+            List<Long> seenByB = offsets(b);
+            List<Long> seenByC = offsets(c);
+
+            List<CompletableFuture<Object>> calls = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                calls.add(a.call("put_item", Map.of("id", "i" + i, "x", (double) i, "y", 1.0)));
+            }
+            CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
+            for (int i = 0; i < 20; i++) {
+                calls.add((i % 2 == 0 ? b : c).call("move", Map.of("id", "i" + i, "x", 100.5 + i, "y", 7L)));
+            }
+            CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
+
+            for (RemoteConnection r : List.of(a, b, c)) {
+                Replicas.awaitEqual(r, f.engine, TestDocument.allTables());
+            }
+            assertEquals(40, seenByB.size(), "one applied batch per transaction that changed what it shows");
+            assertEquals(seenByB, seenByC, "every replica applies the same transactions in the same order");
+            for (int i = 1; i < seenByB.size(); i++) {
+                assertTrue(seenByB.get(i) > seenByB.get(i - 1), "offsets only grow");
+            }
+        }
+    }
+
+    private static List<Long> offsets(RemoteConnection c) {
+        List<Long> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        c.replica().addListener(new ReplicaListener() {
+            @Override
+            public void onApplied(long offset) {
+                seen.add(offset);
+            }
+        });
+        return seen;
+    }
+
+    @Test
+    void anUpdateCarriesOnlyTheChangedColumns() throws Exception {
+        try (SessionFixture f = new SessionFixture(null); RawClient raw = new RawClient(Codecs.JSON)) {
+            RemoteConnection a = f.joinWatchingAll("Ada");
+            a.call("put_item", Map.of("id", "n1", "x", 1.0, "y", 2.0)).join();
+            raw.open(f.editorInvite().webSocketUri()).hello(KeyIdentity.generate(), "Watcher");
+            raw.send(new Message.Subscribe(1, "SELECT * FROM item"));
+            raw.next(m -> m instanceof Message.Snapshot);
+
+            a.call("move", Map.of("id", "n1", "x", 50.25, "y", 2.0)).join();
+
+            Message.Tx tx = (Message.Tx) raw.next(m -> m instanceof Message.Tx);
+            Message.ColumnUpdate u = tx.updates().get(0).updates().get(0);
+            assertEquals("n1", u.primaryKey());
+            assertArrayEquals(new int[] {f.engine.schema().require("item").columnIndex("x")}, u.columns(),
+                    "y did not change, so only x travels");
+            assertEquals(50.25, ((Number) u.values()[0]).doubleValue());
+            assertEquals("move", tx.reducer());
+            assertEquals(-1, tx.requestId(), "another client's call carries no request id");
+        }
+    }
+
+    @Test
+    void theHostingAppAndAJoinerSeeEachOther() throws Exception {
+        try (SessionFixture f = new SessionFixture(null)) {
+            LocalConnection host = new LocalConnection(f.engine, new Identity("host-identity"), "Host");
+            host.subscribe("SELECT * FROM item").join();
+            RemoteConnection joiner = f.joinWatchingAll("Joiner");
+
+            host.call("put_item", Map.of("id", "h1", "x", 1.0, "y", 1.0)).join();
+            joiner.call("move", Map.of("id", "h1", "x", 9.0, "y", 9.0)).join();
+
+            Replicas.awaitEqual(joiner, f.engine, List.of("item"));
+            Replicas.awaitEqual(host, f.engine, List.of("item"));
+            assertEquals(9.0, host.replica().find("item", "h1").get(2));
+            host.close();
+        }
+    }
+
+    @Test
+    void aResultForADurableChangeComesOnlyAfterItIsOnDisk() throws Exception {
+        try (SessionFixture f = new SessionFixture(dir.resolve("durable.easel")); RawClient raw = new RawClient(Codecs.CBOR)) {
+            raw.open(f.editorInvite().webSocketUri()).hello(KeyIdentity.generate(), "Writer");
+            for (long id = 1; id <= 50; id++) {
+                raw.send(new Message.Call(id, "put_item", Map.of("id", "d" + id, "x", 1.0, "y", 2.0)));
+            }
+            for (long id = 1; id <= 50; id++) {
+                Message.Result r = raw.nextResult(id);
+                assertTrue(r.ok(), r.errorMessage());
+                assertTrue(f.engine.durableOffset() >= r.offset(),
+                        "acknowledged offset " + r.offset() + " but durable only up to " + f.engine.durableOffset());
+            }
+            assertFalse(f.engine.rows("item").isEmpty());
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.easel.host.session;
+
+import dev.easel.host.client.RemoteConnection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** A client that stops reading slows nobody down, and catches up with the newest state when it reads again. */
+class SlowClientTest {
+    @Test
+    void aStalledReaderNeitherStallsTheWriterNorTheOthers() throws Exception {
+        try (SessionFixture f = new SessionFixture(null); LinkProxy proxy = new LinkProxy(f.server.port(), 0)) {
+            RemoteConnection writer = f.joinWatchingAll("Writer");
+            RemoteConnection watcher = f.joinWatchingAll("Watcher");
+            RemoteConnection slow = f.join("Slow", proxy.route(f.editorInvite()), RemoteConnection.Options.DEFAULT);
+            slow.subscribe("SELECT * FROM item").join();
+            for (int i = 0; i < 50; i++) {
+                writer.call("put_item", Map.of("id", "n" + i, "x", 0.0, "y", 0.0)).join();
+            }
+            Replicas.awaitEqual(slow, f.engine, List.of("item"));
+
+            proxy.pauseDownstream();
+            List<CompletableFuture<Object>> moves = new ArrayList<>();
+            for (int round = 0; round < 200; round++) {
+                for (int i = 0; i < 50; i++) {
+                    moves.add(writer.call("move", Map.of("id", "n" + i, "x", (double) round, "y", (double) i)));
+                }
+            }
+            // 10,000 edits go through while the slow client reads nothing.
+            CompletableFuture.allOf(moves.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+            Replicas.awaitEqual(watcher, f.engine, List.of("item"));
+
+            proxy.resumeDownstream();
+            Replicas.awaitEqual(slow, f.engine, List.of("item"));
+        }
+    }
+}
