@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "easel", mixinStandardHelpOptions = true, version = "Easel 0.1.0",
         description = "Easel: a collaborative design tool. Run with no arguments to open the app.",
-        subcommands = {BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {HostCommand.class, JoinCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class EaselCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -113,7 +113,7 @@ class SubscriptionReplicaProperties {
 
     // ---- the property ----------------------------------------------------------------------------------
 
-    @Property(tries = 200)
+    @Property(tries = 3000)
     void replicasFollowTheTables(@ForAll("scenarios") Scenario scenario) {
         SchemaModel model = scenario.schema();
         Schema schema = model.build();

@@ -170,13 +170,13 @@ class ReplicaTest {
         replica.predict("call-1", List.of(new Replica.Prediction(NODE, "a", node("a", 5))));
         heard.clear();
         replica.applyTransaction(tx(2), List.of(change(Q1, List.of(), List.of(moveTo("a", 5)), List.of())), "call-1");
-        assertEquals(List.of("applied 2"), heard, "confirmed as predicted: nothing visible changed");
+        assertEquals(List.of(), rowEvents(), "confirmed as predicted: nothing visible changed");
         assertFalse(replica.hasPredictions());
 
         replica.predict("call-2", List.of(new Replica.Prediction(NODE, "a", node("a", 6))));
         heard.clear();
         replica.applyTransaction(tx(3), List.of(change(Q1, List.of(), List.of(moveTo("a", 7)), List.of())), "call-2");
-        assertEquals(List.of("update a x 6.0 -> 7.0", "applied 3"), heard, "one step from predicted to confirmed");
+        assertEquals(List.of("update a x 6.0 -> 7.0"), rowEvents(), "one step from predicted to confirmed");
     }
 
     @Test
@@ -202,6 +202,11 @@ class ReplicaTest {
         assertEquals(Set.of(), visibleIds());
         assertFalse(replica.hasPredictions());
         assertEquals(0, replica.contents().get("node").size());
+    }
+
+    /** What listeners heard about rows, leaving out the end-of-batch calls. */
+    private List<String> rowEvents() {
+        return heard.stream().filter(e -> !e.startsWith("applied")).toList();
     }
 
     /** Events within one batch in a stable order, batches kept in order. */
