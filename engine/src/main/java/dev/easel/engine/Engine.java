@@ -413,7 +413,9 @@ public final class Engine implements AutoCloseable {
         long at;
         writer.lock();
         try {
-            checkOpen();
+            if (closed) {
+                throw new StoreException("the document is closed");
+            }
             for (TableSchema t : schema.tables()) {
                 if (t.durable()) {
                     rows.put(t, new ArrayList<>(db.table(t.id()).rows()));

@@ -7,17 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.easel.engine.schema.ColumnType;
+import dev.easel.engine.schema.Schema;
 import dev.easel.engine.store.StoreException;
+import dev.easel.engine.table.Row;
 import dev.easel.engine.tx.Args;
 import dev.easel.engine.tx.CallResult;
 import dev.easel.engine.tx.Identity;
 import dev.easel.engine.tx.ReducerException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +60,45 @@ class PersistenceTest {
         try (Engine e = open(file)) {
             assertEquals(5, e.offset());
             assertEquals(Set.of("a", "c"), ids(e, "node"));
+        }
+    }
+
+    @Test
+    void everyKindOfValueSurvivesReopening() {
+        Schema schema = Schema.builder().table("v", t -> t.column("id", ColumnType.I64).primaryKey("id")
+                .nullable("flag", ColumnType.BOOL).nullable("n", ColumnType.I64).nullable("x", ColumnType.F64)
+                .nullable("text", ColumnType.STRING).nullable("data", ColumnType.BYTES)).build();
+        List<Row> rows = List.of(
+                Row.of(1L, true, Long.MIN_VALUE, -0.0, "", new byte[0]),
+                Row.of(2L, false, Long.MAX_VALUE, Double.MIN_VALUE, "é \uD83D\uDE00 \u0000 日本", new byte[] {0, -1, 127}),
+                Row.of(3L, null, null, null, null, null),
+                Row.of(Long.MIN_VALUE, true, -1L, 1e300, "x".repeat(100_000), new byte[70_000]));
+        Path file = dir.resolve("values.easel");
+        try (Engine e = Engine.builder(schema)
+                .reducer("put", (ctx, a) -> ctx.table("v").insert(((Row) a.raw("row")).toArray()))
+                .document(file).open()) {
+            rows.forEach(r -> e.call(ME, "put", Args.of("row", r)).join());
+        }
+        try (Engine e = Engine.builder(schema).document(file).open()) {
+            assertEquals(new HashSet<>(rows), new HashSet<>(e.rows("v")));
+            assertEquals(-0.0, (double) e.find("v", 1L).get(3), 0.0);
+            assertTrue(1 / (double) e.find("v", 1L).get(3) < 0, "negative zero stays negative");
+        }
+    }
+
+    @Test
+    void closingSavesTheCallsStillInFlight() {
+        Path file = dir.resolve("doc.easel");
+        List<CompletableFuture<CallResult>> calls = new ArrayList<>();
+        try (Engine e = open(file)) {
+            for (int i = 0; i < 500; i++) {
+                calls.add(e.call(ME, "create", node("n" + i, "", i)));
+            }
+        }
+        calls.forEach(CompletableFuture::join);
+        try (Engine e = open(file)) {
+            assertEquals(500, e.offset());
+            assertEquals(500, e.rows("node").size());
         }
     }
 

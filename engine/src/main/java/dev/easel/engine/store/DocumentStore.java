@@ -21,7 +21,8 @@ import org.h2.mvstore.MVStoreException;
 
 /**
  * One document file: the rows of its durable tables in an H2 MVStore, one map per table keyed by primary key,
- * plus a meta map (format, schema version, column layout, last offset). A batch of whole transactions is
+ * plus a meta map (format, schema version, column layout, last offset) and a change log holding the rows
+ * changed since they were last put in their tables (see {@link ChangeLog}). A batch of whole transactions is
  * written as one MVStore commit, which is atomic: after a crash the file holds a prefix of the batches,
  * never part of one.
  */
@@ -42,6 +43,8 @@ public final class DocumentStore implements AutoCloseable {
     /** Per table, the last change to each row in the batch being written; only the committer thread writes. */
     private final HashMap<Object, RowChange>[] pending;
     private final boolean sync;
+    /** Where batches are written first; set once the file is known to be a document. */
+    private ChangeLog changes;
 
     @SuppressWarnings("unchecked")
     private DocumentStore(Path file, Schema schema, MVStore store, boolean sync) {
@@ -81,6 +84,7 @@ public final class DocumentStore implements AutoCloseable {
         try {
             DocumentStore ds = new DocumentStore(file, schema, mv, sync);
             ds.checkFormat();
+            ds.changes = new ChangeLog(mv, schema, ds.maps);
             return ds;
         } catch (RuntimeException e) {
             mv.closeImmediately();
@@ -159,6 +163,12 @@ public final class DocumentStore implements AutoCloseable {
      */
     public void load(BiConsumer<TableSchema, Row> sink) {
         try {
+            changes.read();
+            if (!changes.isEmpty() && layoutChanged()) {
+                // Migrate from rows as the log left them: put the logged rows in their tables first.
+                changes.checkpoint();
+                store.commit();
+            }
             loadRows(sink);
         } catch (RuntimeException e) {
             // A migration refused part way must not leave the tables rewritten so far: closing would save them.
@@ -178,12 +188,29 @@ public final class DocumentStore implements AutoCloseable {
             boolean rewrite = storedLayout != null && !storedLayout.equals(layout(t));
             MVMap<Object, byte[]> map = maps[t.id()];
             StringPool[] pools = pools(t);
+            // Rows changed since the last checkpoint: the log's version wins (never with a rewrite, see load).
+            HashMap<Object, byte[]> logged = changes.overlay(t.id());
             for (Map.Entry<Object, byte[]> e : map.entrySet()) {
-                Object[] values = remap(t, RowCodec.decode(e.getValue()), mapping, pools);
+                byte[] stored = e.getValue();
+                if (logged != null) {
+                    byte[] newer = logged.remove(e.getKey());
+                    if (newer == ChangeLog.DELETED) {
+                        continue;
+                    }
+                    stored = newer != null ? newer : stored;
+                }
+                Object[] values = remap(t, RowCodec.decode(stored), mapping, pools);
                 if (rewrite) {
                     map.put(e.getKey(), RowCodec.encode(values));
                 }
                 sink.accept(t, Row.wrap(values));
+            }
+            if (logged != null) {
+                for (byte[] row : logged.values()) {
+                    if (row != ChangeLog.DELETED) {
+                        sink.accept(t, Row.wrap(remap(t, RowCodec.decode(row), mapping, pools)));
+                    }
+                }
             }
             // A table new since the file was written has no layout yet: record it, or its rows could not be
             // mapped once its columns change.
@@ -198,6 +225,17 @@ public final class DocumentStore implements AutoCloseable {
                 store.sync();
             }
         }
+    }
+
+    /** Whether any durable table's stored column layout differs from the schema's (a migration is due). */
+    private boolean layoutChanged() {
+        for (TableSchema t : schema.tables()) {
+            String stored = t.durable() ? meta.get("columns." + t.name()) : null;
+            if (stored != null && !stored.equals(layout(t))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** For each current column, where it sits in the stored row (-1 if it did not exist then). */
@@ -248,23 +286,34 @@ public final class DocumentStore implements AutoCloseable {
         return pools;
     }
 
-    private static Object[] remap(TableSchema t, Object[] stored, int[] mapping, StringPool[] pools) {
-        boolean identity = stored.length == mapping.length;
-        for (int i = 0; identity && i < mapping.length; i++) {
-            identity = mapping[i] == i;
+    private static boolean isIdentity(int[] mapping) {
+        for (int i = 0; i < mapping.length; i++) {
+            if (mapping[i] != i) {
+                return false;
+            }
         }
+        return true;
+    }
+
+    private static Object[] remap(TableSchema t, Object[] stored, int[] mapping, StringPool[] pools) {
+        boolean identity = stored.length == mapping.length && isIdentity(mapping);
         Object[] values = identity ? stored : new Object[mapping.length];
         for (int i = 0; i < mapping.length; i++) {
             Column c = t.column(i);
             Object v = mapping[i] < 0 ? c.defaultValue() : stored[mapping[i]];
-            v = v == null ? null : Values.coerce(v, c.type());
-            values[i] = v instanceof String s && pools[i] != null ? pools[i].share(s) : v;
+            if (v instanceof String s && c.type() == ColumnType.STRING) {
+                // Decoded UTF-8 is always valid text: only sharing is left to do.
+                values[i] = pools[i] != null ? pools[i].share(s) : s;
+            } else {
+                values[i] = v == null ? null : Values.coerce(v, c.type());
+            }
         }
         return values;
     }
 
     /**
-     * Writes whole transactions as one atomic MVStore commit, forced to disk if {@code sync} is set. A row that
+     * Writes whole transactions as one atomic MVStore commit, forced to disk if {@code sync} is set: the rows
+     * they changed go to the change log (see {@link ChangeLog}), the last offset to the meta map. A row that
      * several transactions of the batch changed is written once, as the last of them left it: the batch lands
      * on disk whole or not at all, so no intermediate version could ever be read back.
      */
@@ -302,21 +351,11 @@ public final class DocumentStore implements AutoCloseable {
             }
             last = record.offset();
         }
-        for (int id = 0; id < pending.length; id++) {
-            HashMap<Object, RowChange> latest = pending[id];
-            if (latest == null || latest.isEmpty()) {
-                continue;
+        changes.append(pending);
+        for (HashMap<Object, RowChange> latest : pending) {
+            if (latest != null) {
+                latest.clear();
             }
-            MVMap<Object, byte[]> map = maps[id];
-            for (Map.Entry<Object, RowChange> e : latest.entrySet()) {
-                Row after = e.getValue().after();
-                if (after == null) {
-                    map.remove(e.getKey());
-                } else {
-                    map.put(e.getKey(), RowCodec.encode(after));
-                }
-            }
-            latest.clear();
         }
         if (last >= 0) {
             meta.put("offset", Long.toString(last));
@@ -357,10 +396,20 @@ public final class DocumentStore implements AutoCloseable {
         }
     }
 
+    /** Puts the logged rows into their tables (so a clean file has an empty log), then closes the file. */
     @Override
     public void close() {
         if (!store.isClosed()) {
-            store.close();
+            try {
+                if (changes != null && !changes.isEmpty()) {
+                    changes.checkpoint();
+                    store.commit();
+                }
+            } catch (RuntimeException e) {
+                // The log still holds those rows and the next open lays them over the tables: nothing is lost.
+            } finally {
+                store.close();
+            }
         }
     }
 }

@@ -18,7 +18,7 @@ import net.jqwik.api.constraints.Size;
 
 /** The engine's parser and evaluator agree with the test's own reading of random filters. */
 class FilterSemanticsProperties {
-    @Property(tries = 5000)
+    @Property(tries = 500)
     void randomFiltersMatchWhatTheModelSays(@ForAll("schemas") SchemaModel model, @ForAll long filterSeed,
             @ForAll boolean lowerKeywords, @ForAll @Size(max = 10) List<@IntRange(max = 1000) Integer> rows,
             @ForAll("senders") String sender) {

@@ -113,7 +113,7 @@ class SubscriptionReplicaProperties {
 
     // ---- the property ----------------------------------------------------------------------------------
 
-    @Property(tries = 3000)
+    @Property(tries = 200)
     void replicasFollowTheTables(@ForAll("scenarios") Scenario scenario) {
         SchemaModel model = scenario.schema();
         Schema schema = model.build();

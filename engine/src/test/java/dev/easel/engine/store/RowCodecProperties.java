@@ -12,7 +12,7 @@ import net.jqwik.api.Provide;
 
 /** Every value a column can hold comes back from the stored form as it went in. */
 class RowCodecProperties {
-    @Property(tries = 5000)
+    @Property(tries = 500)
     void rowsSurviveEncoding(@ForAll("rows") List<Object> values) {
         Object[] decoded = RowCodec.decode(RowCodec.encode(values.toArray()));
         assertEquals(Row.of(values.toArray()), Row.wrap(decoded));

@@ -26,10 +26,6 @@ final class Edit {
         this.pages = Pages.table(ctx);
     }
 
-    ReducerContext ctx() {
-        return ctx;
-    }
-
     TableHandle nodes() {
         return nodes;
     }

@@ -90,6 +90,16 @@ final class History {
         return open;
     }
 
+    /** Closes every member's open gesture. */
+    static void closeAll(ReducerContext ctx) {
+        TableHandle ops = table(ctx);
+        for (Row op : ops.scan()) {
+            if (OPEN.equals(op.get(STATE))) {
+                close(ops, op);
+            }
+        }
+    }
+
     /** The member's newest step that is done, or null. */
     static Row newestDone(ReducerContext ctx, String who) {
         return mine(table(ctx), who, DONE).stream().max(BY_SEQ).orElse(null);

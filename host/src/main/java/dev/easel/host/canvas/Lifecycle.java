@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * What happens when a member arrives and leaves. Arriving ({@code name}, {@code role} editor|viewer): their
  * {@code member} row (a colour from the {@link Palette}, kept across visits) and an active {@code presence}
- * row; a gesture left open by a crash is closed; an empty document gets its first page. Leaving: presence
+ * row; the first to arrive clears locks and open gestures a stopped host left behind; an empty document
+ * gets its first page. Leaving: presence
  * and cursor go, their locks are released and their open gesture closed.
  */
 final class Lifecycle {
@@ -40,6 +41,12 @@ final class Lifecycle {
             members.insert(Map.of("identity", who, "name", name, "color", color, "role", role));
         } else {
             members.update(who, Map.of("name", name, "role", role));
+        }
+        if (Presence.table(ctx).size() == 0) {
+            // The first to arrive: nobody is present, so locks and gestures still marked are left over from a
+            // host that stopped without seeing its members leave.
+            Locks.releaseAll(ctx);
+            History.closeAll(ctx);
         }
         Map<String, Object> presence = new HashMap<>();
         presence.put("identity", who);

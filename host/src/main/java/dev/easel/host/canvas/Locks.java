@@ -75,6 +75,16 @@ final class Locks {
         return held.size();
     }
 
+    /** Releases every lock in the document; only when nobody is present to hold one. */
+    static void releaseAll(ReducerContext ctx) {
+        TableHandle nodes = Nodes.table(ctx);
+        for (Row node : nodes.scan()) {
+            if (Nodes.lockedBy(node) != null) {
+                release(nodes, Nodes.id(node));
+            }
+        }
+    }
+
     private static void release(TableHandle nodes, String id) {
         Map<String, Object> free = new HashMap<>();
         free.put("locked_by", null);

@@ -137,7 +137,7 @@ final class NodeReducers {
         String id = Validation.id(a, "id");
         Row node = edit.node(id);
         Object text = NodeField.TEXT.read(ctx, a, Nodes.kind(node));
-        edit.set(edit.nodes(), id, Nodes.TABLE.columnIndex("text"), text);
+        edit.set(edit.nodes(), id, Nodes.TEXT, text);
         return edit.finish(Map.of("id", id));
     }
 

@@ -23,7 +23,7 @@ final class Nodes {
     static final int ROTATION = TABLE.columnIndex("rotation");
     static final int Z = TABLE.columnIndex("z");
     static final int LOCKED_BY = TABLE.columnIndex("locked_by");
-    static final int LOCKED_AT = TABLE.columnIndex("locked_at");
+    static final int TEXT = TABLE.columnIndex("text");
 
     private Nodes() {
     }

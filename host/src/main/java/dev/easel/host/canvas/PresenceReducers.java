@@ -23,6 +23,7 @@ import java.util.Set;
 final class PresenceReducers {
     /** The most nodes one selection may hold (the selection is one comma-separated string). */
     static final int MAX_SELECTION = 10_000;
+    private static final int SELECTION = CanvasSchema.SCHEMA.require(CanvasSchema.CURSOR).columnIndex("selection");
 
     private PresenceReducers() {
     }
@@ -58,7 +59,7 @@ final class PresenceReducers {
             Nodes.require(nodes, id);
         }
         Row cursor = ctx.table(CanvasSchema.CURSOR).find(ctx.caller().id());
-        List<String> before = cursor == null ? List.of() : split((String) cursor.get(cursorColumn("selection")));
+        List<String> before = cursor == null ? List.of() : split((String) cursor.get(SELECTION));
         writeCursor(ctx, Map.of("selection", String.join(",", ids)));
         if (!Lifecycle.mayEdit(ctx)) {
             return Map.of("locked", List.of());
@@ -128,10 +129,6 @@ final class PresenceReducers {
         } else {
             cursors.update(who, patch);
         }
-    }
-
-    private static int cursorColumn(String name) {
-        return CanvasSchema.SCHEMA.require(CanvasSchema.CURSOR).columnIndex(name);
     }
 
     static List<String> split(String selection) {

@@ -149,6 +149,15 @@ class LocksAndPresenceTest {
     }
 
     @Test
+    void locksLeftByAStoppedHostAreClearedWhenTheFirstMemberArrives() {
+        doc.call(ALICE, "lock", "ids", List.of("a"));
+        doc.reopen();
+        assertEquals(ALICE.id(), doc.field("a", "locked_by"), "locks are stored with the nodes");
+        doc.connect(BOB, "editor");
+        assertNull(doc.field("a", "locked_by"));
+    }
+
+    @Test
     void setCursorAndSetView() {
         doc.frame(ALICE, "f", null, 0, 0);
         doc.call(ALICE, "set_cursor", "x", 3.0, "y", 4.0, "page", PAGE, "frame", "f");
