@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
@@ -34,6 +35,8 @@ public final class DocumentStore implements AutoCloseable {
      * most of a large document (160 bytes a row at 100,000 rows).
      */
     static final int CACHE_MB = 2;
+    /** From this many rows a table is read and decoded on a second thread while the caller takes the rows. */
+    static final int PIPELINE_ROWS = 20_000;
 
     private final Path file;
     private final Schema schema;
@@ -187,30 +190,10 @@ public final class DocumentStore implements AutoCloseable {
             String storedLayout = meta.get("columns." + t.name());
             boolean rewrite = storedLayout != null && !storedLayout.equals(layout(t));
             MVMap<Object, byte[]> map = maps[t.id()];
-            StringPool[] pools = pools(t);
-            // Rows changed since the last checkpoint: the log's version wins (never with a rewrite, see load).
-            HashMap<Object, byte[]> logged = changes.overlay(t.id());
-            for (Map.Entry<Object, byte[]> e : map.entrySet()) {
-                byte[] stored = e.getValue();
-                if (logged != null) {
-                    byte[] newer = logged.remove(e.getKey());
-                    if (newer == ChangeLog.DELETED) {
-                        continue;
-                    }
-                    stored = newer != null ? newer : stored;
-                }
-                Object[] values = remap(t, RowCodec.decode(stored), mapping, pools);
-                if (rewrite) {
-                    map.put(e.getKey(), RowCodec.encode(values));
-                }
-                sink.accept(t, Row.wrap(values));
-            }
-            if (logged != null) {
-                for (byte[] row : logged.values()) {
-                    if (row != ChangeLog.DELETED) {
-                        sink.accept(t, Row.wrap(remap(t, RowCodec.decode(row), mapping, pools)));
-                    }
-                }
+            if (!rewrite && map.sizeAsLong() >= PIPELINE_ROWS) {
+                RowPipeline.run(rows -> readRows(t, mapping, false, rows), row -> sink.accept(t, row));
+            } else {
+                readRows(t, mapping, rewrite, row -> sink.accept(t, row));
             }
             // A table new since the file was written has no layout yet: record it, or its rows could not be
             // mapped once its columns change.
@@ -223,6 +206,39 @@ public final class DocumentStore implements AutoCloseable {
             store.commit();
             if (sync) {
                 store.sync();
+            }
+        }
+    }
+
+    /**
+     * Decodes a table's stored rows (with the log's newer versions laid over them) into {@code out}, rewriting
+     * each in the current layout if {@code rewrite} is set.
+     */
+    private void readRows(TableSchema t, int[] mapping, boolean rewrite, Consumer<Row> out) {
+        MVMap<Object, byte[]> map = maps[t.id()];
+        StringPool[] pools = pools(t);
+        // Rows changed since the last checkpoint: the log's version wins (never with a rewrite, see load).
+        HashMap<Object, byte[]> logged = changes.overlay(t.id());
+        for (Map.Entry<Object, byte[]> e : map.entrySet()) {
+            byte[] stored = e.getValue();
+            if (logged != null) {
+                byte[] newer = logged.remove(e.getKey());
+                if (newer == ChangeLog.DELETED) {
+                    continue;
+                }
+                stored = newer != null ? newer : stored;
+            }
+            Object[] values = remap(t, RowCodec.decode(stored), mapping, pools);
+            if (rewrite) {
+                map.put(e.getKey(), RowCodec.encode(values));
+            }
+            out.accept(Row.wrap(values));
+        }
+        if (logged != null) {
+            for (byte[] row : logged.values()) {
+                if (row != ChangeLog.DELETED) {
+                    out.accept(Row.wrap(remap(t, RowCodec.decode(row), mapping, pools)));
+                }
             }
         }
     }

@@ -32,9 +32,17 @@ final class PkSet {
 
     /** Adds a key at the end of the order; a key already present keeps its place. */
     void add(Object key) {
-        if (position(key) >= 0) {
-            return;
+        if (position(key) < 0) {
+            addNew(key);
         }
+    }
+
+    /**
+     * Adds a key the caller knows is absent (a table's index never holds a primary key twice), skipping the
+     * lookup that {@link #add} makes.
+     */
+    void addNew(Object key) {
+        assert position(key) < 0 : key;
         if (end == keys.length) {
             if (size < end - (end >> 2)) {
                 compact(keys.length); // at least a quarter holes: close them instead of growing

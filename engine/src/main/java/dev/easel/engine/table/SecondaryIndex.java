@@ -76,11 +76,11 @@ final class SecondaryIndex {
         if (current == null) {
             entries.put(k, pk);
         } else if (current instanceof PkSet set) {
-            set.add(pk);
+            set.addNew(pk); // the table never indexes a primary key twice: it is not in this set yet
         } else {
             PkSet set = new PkSet();
-            set.add(current);
-            set.add(pk);
+            set.addNew(current);
+            set.addNew(pk);
             entries.put(k, set);
         }
     }

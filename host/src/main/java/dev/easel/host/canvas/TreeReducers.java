@@ -7,9 +7,11 @@ import dev.easel.engine.tx.ReducerException;
 import dev.easel.engine.tx.TableHandle;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Reducers that change the shape of the node tree: {@code reparent}, {@code reorder}, {@code group} and
@@ -52,7 +54,9 @@ final class TreeReducers {
             positions.add(new double[] {origin[0] + Nodes.num(node, Nodes.X), origin[1] + Nodes.num(node, Nodes.Y)});
         }
         List<Row> siblings = Tree.children(nodes, page, parentId);
-        siblings.removeIf(s -> moving.stream().anyMatch(m -> Nodes.id(m).equals(Nodes.id(s))));
+        Set<String> movingIds = new HashSet<>();
+        moving.forEach(m -> movingIds.add(Nodes.id(m)));
+        siblings.removeIf(s -> movingIds.contains(Nodes.id(s)));
         List<String> keys = Placement.NODES.keys(a, siblings, moving.size());
         double[] origin = Tree.origin(nodes, parentId);
         List<String> ids = new ArrayList<>();

@@ -30,7 +30,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -69,8 +68,9 @@ public final class RemoteConnection implements Connection {
     private final KeyIdentity keys;
     private final String displayName;
     private final Options options;
-    private final WebSocketClient client = new WebSocketClient();
-    private final ScheduledExecutorService timer;
+    private final WebSocketClient client = ClientRuntime.client();
+    private final ScheduledExecutorService timer = ClientRuntime.timer();
+    private java.util.concurrent.ScheduledFuture<?> pinger;
     private final Object sendLock = new Object();
     private final AtomicLong nextQueryId = new AtomicLong(1);
     private final AtomicLong nextRequestId = new AtomicLong(1);
@@ -101,14 +101,6 @@ public final class RemoteConnection implements Connection {
         this.displayName = displayName;
         this.options = options;
         this.backoffMillis = options.minBackoff().toMillis();
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "easel-client-timer");
-            t.setDaemon(true);
-            return t;
-        });
-        client.setMaxBinaryMessageSize(512L << 20);
-        client.setMaxTextMessageSize(512L << 20);
-        client.setIdleTimeout(Duration.ofMinutes(5));
     }
 
     /**
@@ -117,11 +109,6 @@ public final class RemoteConnection implements Connection {
      */
     public static RemoteConnection join(Invite invite, KeyIdentity keys, String displayName, Options options) {
         RemoteConnection c = new RemoteConnection(invite, keys, displayName, options);
-        try {
-            c.client.start();
-        } catch (Exception e) {
-            throw new JoinException("could not start the network client: " + e.getMessage(), e);
-        }
         c.connect();
         try {
             c.firstWelcome.get(options.joinTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -137,7 +124,7 @@ public final class RemoteConnection implements Connection {
             c.close();
             throw new JoinException("interrupted while joining");
         }
-        c.timer.scheduleAtFixedRate(c::ping, options.pingInterval().toMillis(), options.pingInterval().toMillis(),
+        c.pinger = c.timer.scheduleAtFixedRate(c::ping, options.pingInterval().toMillis(), options.pingInterval().toMillis(),
                 TimeUnit.MILLISECONDS);
         return c;
     }
@@ -537,11 +524,8 @@ public final class RemoteConnection implements Connection {
         }
         failAll(new CallFailedException(ErrorCodes.CLOSED, "the connection is closed"));
         setState(State.CLOSED);
-        timer.shutdownNow();
-        try {
-            client.stop();
-        } catch (Exception e) {
-            LOG.debug("stopping the websocket client", e);
+        if (pinger != null) {
+            pinger.cancel(false);
         }
     }
 
