@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
             "commits per second (64 callers pipelining), opening a 100,000-node document, heap per row.",
             "One JSON line per figure on stdout; progress on stderr. Takes about two minutes."})
 public final class EngineBenchCommand implements Callable<Integer> {
-    @Option(names = "--quick", description = "A short run with fewer iterations, no forks and a 20,000-node "
-            + "document, for smoke tests; its numbers are not the figures.")
+    @Option(names = "--quick", description = "A short run (a few seconds): single short iterations, no forked JVMs, "
+            + "a 10,000-node document. For smoke tests; its numbers are not the figures.")
     boolean quick;
 
     @Override

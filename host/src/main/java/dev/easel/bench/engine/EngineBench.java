@@ -29,6 +29,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  */
 public final class EngineBench {
     public static final int OPEN_ROWS = 100_000;
+    /** The document size of a {@code --quick} run. */
+    public static final int QUICK_ROWS = 10_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final boolean quick;
@@ -58,9 +60,9 @@ public final class EngineBench {
         err.println("engine: update throughput (JMH, " + (quick ? "quick, in process" : "1 fork") + ")...");
         ChainedOptionsBuilder o = jmh(UpdateBench.class)
                 .warmupIterations(quick ? 1 : 3)
-                .warmupTime(TimeValue.milliseconds(quick ? 300 : 1000))
+                .warmupTime(TimeValue.milliseconds(quick ? 200 : 1000))
                 .measurementIterations(quick ? 1 : 5)
-                .measurementTime(TimeValue.milliseconds(quick ? 300 : 1000));
+                .measurementTime(TimeValue.milliseconds(quick ? 200 : 1000));
         Collection<RunResult> results = new Runner(o.build(),
                 OutputFormatFactory.createFormatInstance(err, quick ? VerboseMode.SILENT : VerboseMode.NORMAL)).run();
         for (RunResult rr : results) {
@@ -92,8 +94,8 @@ public final class EngineBench {
     // ---- engine.durable_tx_per_s ----------------------------------------------------------------------------
 
     private void durable(Path dir) throws Exception {
-        double warm = quick ? 0.5 : 3;
-        double measure = quick ? 0.5 : 5;
+        double warm = quick ? 0.3 : 3;
+        double measure = quick ? 0.3 : 5;
         for (boolean sync : new boolean[] {true, false}) {
             err.println("engine: durable throughput, " + (sync ? "fsync per batch" : "no fsync") + "...");
             DurableBench.Result r = DurableBench.run(dir, sync, warm, measure);
@@ -115,7 +117,7 @@ public final class EngineBench {
     // ---- engine.open_ms_100k, engine.heap_bytes_per_row ---------------------------------------------------
 
     private void openAndHeap(Path dir) throws Exception {
-        int rows = quick ? 20_000 : OPEN_ROWS;
+        int rows = quick ? QUICK_ROWS : OPEN_ROWS;
         Path doc = dir.resolve("open-" + rows + ".easel");
         err.println("engine: writing a document of " + rows + " nodes...");
         long t0 = System.nanoTime();

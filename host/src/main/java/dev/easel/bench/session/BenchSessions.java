@@ -13,13 +13,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** A benchmark's session: a real server on a loopback port hosting one engine, and joiners connected to it. */
-final class BenchSessions implements AutoCloseable {
+public final class BenchSessions implements AutoCloseable {
     final Engine engine;
     final SessionServer server;
     final HostedSession session;
     final List<RemoteConnection> joiners = new ArrayList<>();
 
-    BenchSessions(Engine engine) {
+    public BenchSessions(Engine engine) {
         this.engine = engine;
         // Benchmarks pipeline far more than a person does: lift the per-client rate budget.
         SessionLimits limits = SessionLimits.DEFAULT.withRate(5_000_000, 5_000_000);
@@ -28,7 +28,7 @@ final class BenchSessions implements AutoCloseable {
     }
 
     /** Joins {@code n} clients in parallel, each subscribed to {@code sql}. */
-    List<RemoteConnection> join(int n, String sql) {
+    public List<RemoteConnection> join(int n, String sql) {
         List<CompletableFuture<RemoteConnection>> joining = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String name = "joiner-" + i;

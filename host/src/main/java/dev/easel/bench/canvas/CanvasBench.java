@@ -1,0 +1,117 @@
+package dev.easel.bench.canvas;
+
+import dev.easel.bench.Figures;
+import dev.easel.bench.session.BenchSessions;
+import dev.easel.engine.Engine;
+import dev.easel.engine.replica.ReplicaListener;
+import dev.easel.engine.schema.TableSchema;
+import dev.easel.engine.table.Row;
+import dev.easel.engine.tx.Args;
+import dev.easel.engine.tx.Clock;
+import dev.easel.engine.tx.Identity;
+import dev.easel.host.canvas.Canvas;
+import dev.easel.host.canvas.CanvasSchema;
+import dev.easel.host.client.RemoteConnection;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+
+/**
+ * {@code ./easel bench canvas}: the canvas reducers through real sessions. A drag is begin_gesture, 200
+ * move_nodes calls and end_gesture, pipelined as the app sends them; undo is timed call to result.
+ */
+public final class CanvasBench {
+    private static final int NODES = 2_000;
+    private final boolean quick;
+    private final Figures out;
+    private final PrintStream err;
+
+    public CanvasBench(boolean quick, PrintStream out, PrintStream err) {
+        this.quick = quick;
+        this.out = new Figures(out);
+        this.err = err;
+    }
+
+    public void run() throws Exception {
+        Engine engine = Canvas.engineBuilder(null, Clock.SYSTEM).open();
+        Identity seeder = new Identity("bench-seeder");
+        engine.call(seeder, "add_page", Args.of("id", "p1", "name", "Page 1")).join();
+        for (int i = 0; i < NODES; i++) {
+            engine.call(seeder, "create_node", Args.of("id", "n" + i, "kind", "rect", "page", "p1",
+                    "x", (double) (i % 50) * 30, "y", (double) (i / 50) * 30, "w", 20.0, "h", 20.0)).join();
+        }
+        try (BenchSessions s = new BenchSessions(engine)) {
+            RemoteConnection dragger = s.join(1, "SELECT * FROM node").get(0);
+            List<RemoteConnection> watchers = s.join(10, "SELECT * FROM node");
+            drag(dragger, watchers);
+            undo(dragger);
+        }
+    }
+
+    private void drag(RemoteConnection dragger, List<RemoteConnection> watchers) throws Exception {
+        err.println("canvas: 200-step drags seen by 10 joiners...");
+        int x = CanvasSchema.SCHEMA.require(CanvasSchema.NODE).columnIndex("x");
+        Histogram h = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
+        CountDownLatch[] done = new CountDownLatch[1];
+        double[] finalX = new double[1];
+        for (RemoteConnection w : watchers) {
+            w.replica().addListener(new ReplicaListener() {
+                @Override
+                public void onUpdate(TableSchema table, Row before, Row after) {
+                    if (table.name().equals(CanvasSchema.NODE) && (Double) after.get(x) == finalX[0]) {
+                        done[0].countDown();
+                    }
+                }
+            });
+        }
+        int drags = quick ? 5 : 30;
+        for (int d = 0; d < drags; d++) {
+            String id = "n" + (d * 37 % NODES);
+            finalX[0] = 10_000 + d * 1000 + 199;
+            done[0] = new CountDownLatch(watchers.size());
+            long start = System.nanoTime();
+            dragger.call("begin_gesture", Map.of());
+            for (int step = 0; step < 200; step++) {
+                dragger.call("move_nodes", Map.of("moves",
+                        List.of(Map.of("id", id, "x", 10_000.0 + d * 1000 + step, "y", (double) step))));
+            }
+            dragger.call("end_gesture", Map.of()).join();
+            if (!done[0].await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("a drag did not reach every joiner");
+            }
+            if (d > 0) {
+                h.recordValue(System.nanoTime() - start);
+            }
+        }
+        out.emit("canvas.drag_gesture_ms", h.getValueAtPercentile(50) / 1e6, "ms",
+                Map.of("steps", 200, "receivers", watchers.size(), "nodes", NODES, "drags", drags - 1,
+                        "p99_ms", h.getValueAtPercentile(99) / 1e6,
+                        "measure", "median: first call to the last move applied in all 10 joiners' replicas"));
+    }
+
+    private void undo(RemoteConnection editor) {
+        err.println("canvas: undo of a 50-node move...");
+        Histogram h = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
+        int rounds = quick ? 20 : 200;
+        for (int r = 0; r < rounds; r++) {
+            List<Object> moves = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                moves.add(Map.of("id", "n" + ((r * 50 + i) % NODES), "x", (double) r, "y", (double) i));
+            }
+            editor.call("move_nodes", Map.of("moves", moves)).join();
+            long start = System.nanoTime();
+            editor.call("undo", Map.of()).join();
+            if (r >= rounds / 10) {
+                h.recordValue(System.nanoTime() - start);
+            }
+        }
+        out.emit("canvas.undo_latency_us_p99", h.getValueAtPercentile(99) / 1000.0, "us",
+                Map.of("moved_nodes", 50, "nodes", NODES, "rounds", h.getTotalCount(),
+                        "p50_us", h.getValueAtPercentile(50) / 1000.0,
+                        "measure", "undo call to result, over a loopback session (in-memory document)"));
+    }
+}
