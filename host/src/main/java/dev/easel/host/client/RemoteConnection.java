@@ -304,7 +304,7 @@ public final class RemoteConnection implements Connection {
             socket = session;
             String chosen = subprotocol == null || subprotocol.isEmpty() ? Codecs.JSON : subprotocol;
             encoder = Codecs.create(chosen);
-            decoder = Codecs.create(chosen);
+            decoder = Codecs.forHostFrames(chosen);
         }
     }
 

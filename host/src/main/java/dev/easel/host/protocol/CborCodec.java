@@ -800,11 +800,13 @@ public final class CborCodec implements Codec {
             }
             List<Object[]> rows = new ArrayList<>();
             List<Object> row = new ArrayList<>();
+            String element = field + " element";
+            String value = field + " value";
             for (JsonToken t = next(); t != JsonToken.END_ARRAY; t = next()) {
-                expect(t, JsonToken.START_ARRAY, field + " element");
+                expect(t, JsonToken.START_ARRAY, element);
                 row.clear();
                 for (JsonToken v = next(); v != JsonToken.END_ARRAY; v = next()) {
-                    row.add(scalar(v, field + " value"));
+                    row.add(scalar(v, value));
                 }
                 rows.add(row.toArray());
             }
@@ -822,7 +824,8 @@ public final class CborCodec implements Codec {
                 try {
                     id = Long.parseLong(p.currentName());
                 } catch (NumberFormatException e) {
-                    throw malformed("Hello.resumeQueries keys must be integer query ids, got '" + p.currentName() + "'");
+                    throw malformed("Hello.resumeQueries keys must be integer query ids, got '"
+                            + p.currentName() + "'");
                 }
                 queries.put(id, text("Hello.resumeQueries value"));
             }

@@ -11,13 +11,22 @@ public final class Codecs {
     private Codecs() {
     }
 
-    /** A fresh codec for one direction of one connection. */
+    /** A fresh codec for one direction of one connection, refusing frames over the 1 MiB client limit. */
     public static Codec create(String subprotocol) {
+        return create(subprotocol, Limits.MAX_FRAME_BYTES);
+    }
+
+    /** A client's decoder of what the host sends: snapshots of large documents need far bigger frames. */
+    public static Codec forHostFrames(String subprotocol) {
+        return create(subprotocol, Limits.MAX_HOST_FRAME_BYTES);
+    }
+
+    private static Codec create(String subprotocol, int maxFrameBytes) {
         if (CBOR.equals(subprotocol)) {
-            return new CborCodec();
+            return new CborCodec(maxFrameBytes);
         }
         if (JSON.equals(subprotocol)) {
-            return new JsonCodec();
+            return new JsonCodec(maxFrameBytes);
         }
         throw new IllegalArgumentException("unknown subprotocol " + subprotocol);
     }

@@ -103,7 +103,8 @@ public final class JsonCodec implements Codec {
             writeMessage(g, message, true);
             g.close();
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot encode " + Messages.typeName(message) + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot encode " + Messages.typeName(message) + ": " + e.getMessage(),
+                    e);
         }
         return out.toByteArray();
     }
@@ -599,11 +600,13 @@ public final class JsonCodec implements Codec {
     private static List<Object[]> rows(JsonNode node, String where) {
         JsonNode rowNodes = array(node, where);
         List<Object[]> rows = new ArrayList<>(rowNodes.size());
+        String element = where + " element";
+        String value = where + " value";
         for (JsonNode r : rowNodes) {
-            JsonNode values = array(r, where + " element");
+            JsonNode values = array(r, element);
             Object[] row = new Object[values.size()];
             for (int i = 0; i < row.length; i++) {
-                row[i] = scalar(values.get(i), where + " value");
+                row[i] = scalar(values.get(i), value);
             }
             rows.add(row);
         }

@@ -34,7 +34,7 @@ final class RawClient implements AutoCloseable {
 
     RawClient(String subprotocol) {
         this.subprotocol = subprotocol;
-        this.decoder = Codecs.create(subprotocol);
+        this.decoder = Codecs.forHostFrames(subprotocol);
         this.encoder = Codecs.create(subprotocol);
     }
 
