@@ -303,6 +303,45 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** One query of a subscriber that resumes several at once. */
+    public record ResumedQuery(String sql, SubscriptionListener listener) {
+    }
+
+    /**
+     * Resumes several subscriptions of one subscriber after {@code offset}, if the engine still holds every
+     * commit since: the missed deltas are delivered commit by commit across all the queries (so a subscriber
+     * never holds part of a later commit without all of an earlier one), then live deltas follow. Returns
+     * null, subscribing nothing, when the history no longer reaches back that far: subscribe afresh then.
+     */
+    public List<Subscription> resume(Identity subscriber, List<ResumedQuery> queries, long offset) {
+        List<Query.Bound> bound = new ArrayList<>();
+        for (ResumedQuery q : queries) {
+            bound.add(Query.parse(q.sql(), schema).bind(Map.of("sender", subscriber.id())));
+        }
+        writer.lock();
+        try {
+            List<CommitRecord> missed = closed ? null : commitsAfter(offset);
+            if (missed == null) {
+                return null;
+            }
+            List<Subscription> subs = new ArrayList<>();
+            for (int i = 0; i < queries.size(); i++) {
+                subs.add(subscriptions.add(subscriber, bound.get(i), queries.get(i).listener(), false));
+            }
+            for (CommitRecord r : missed) {
+                for (Subscription s : subs) {
+                    TableDelta d = SubscriptionManager.deltaFor(s, r);
+                    if (d != null) {
+                        s.listener().onDelta(s, r.info(), d);
+                    }
+                }
+            }
+            return subs;
+        } finally {
+            writer.unlock();
+        }
+    }
+
     public void unsubscribe(Subscription s) {
         writer.lock();
         try {

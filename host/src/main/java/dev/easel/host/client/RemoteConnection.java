@@ -92,6 +92,11 @@ public final class RemoteConnection implements Connection {
     private volatile long latencyMicros;
     private volatile boolean userClosed;
     private long generation;
+    /** Offset of the newest transaction received, and of the one before it (every part of which arrived). */
+    private long lastTxOffset = -1;
+    private long completeTxOffset = -1;
+    /** Per subscription, the offset its snapshot was taken at. */
+    private final Map<Long, Long> snapshotOffsets = new ConcurrentHashMap<>();
     private long backoffMillis;
     private long framesReceived;
 
@@ -339,15 +344,20 @@ public final class RemoteConnection implements Connection {
                 rows.add(Row.wrap(SchemaInfos.coerceRow(t, values)));
             }
             replica.applySnapshot(s.queryId(), t, rows, s.offset());
+            snapshotOffsets.put(s.queryId(), s.offset());
             CompletableFuture<Long> f = pendingSubscriptions.remove(s.queryId());
             if (f != null) {
                 f.complete(s.queryId());
             }
         } else if (m instanceof Message.Challenge c) {
             byte[] signed = Handshake.signedBytes(c.sessionId(), c.nonce());
-            Replica r = replica;
-            long resumeOffset = r == null ? -1 : r.offset();
-            Map<Long, String> resume = r == null ? Map.of() : new LinkedHashMap<>(queries);
+            Map<Long, String> resume = new LinkedHashMap<>();
+            for (Map.Entry<Long, String> q : queries.entrySet()) {
+                if (snapshotOffsets.containsKey(q.getKey())) {
+                    resume.put(q.getKey(), q.getValue());
+                }
+            }
+            long resumeOffset = resumeOffset(resume.keySet());
             send(new Message.Hello(Message.VERSION, keys.publicKey(), keys.sign(signed), displayName, resumeOffset,
                     resume));
         } else if (m instanceof Message.Welcome w) {
@@ -357,6 +367,23 @@ public final class RemoteConnection implements Connection {
         } else if (m instanceof Message.Error e) {
             error(e);
         }
+    }
+
+    /**
+     * The offset every resumed subscription is complete up to. A commit's parts for several subscriptions may
+     * span frames, so only the transaction before the newest one is surely whole; a subscription whose snapshot
+     * is newer than that is complete up to its snapshot. Applying a commit twice is harmless (inserts replace,
+     * updates patch, deletes of absent rows do nothing), so resuming a little early is safe; late is not.
+     */
+    private long resumeOffset(java.util.Set<Long> resumed) {
+        if (resumed.isEmpty()) {
+            return -1;
+        }
+        long offset = Long.MAX_VALUE;
+        for (Long q : resumed) {
+            offset = Math.min(offset, Math.max(snapshotOffsets.get(q), completeTxOffset));
+        }
+        return offset;
     }
 
     private void welcomed(Message.Welcome w) {
@@ -390,6 +417,10 @@ public final class RemoteConnection implements Connection {
     }
 
     private void applyTx(Message.Tx tx) {
+        if (tx.offset() != lastTxOffset) {
+            completeTxOffset = lastTxOffset;
+            lastTxOffset = tx.offset();
+        }
         List<QueryChange> parts = new ArrayList<>(tx.updates().size());
         for (Message.QueryUpdate q : tx.updates()) {
             TableSchema t = schema.table(q.tableId());

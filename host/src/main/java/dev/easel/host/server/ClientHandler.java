@@ -192,14 +192,42 @@ public final class ClientHandler implements Session.Listener.AutoDemanding {
         if (hosted.arrived(who)) {
             engine.connect(who, Args.of("name", cleanName(hello.displayName()), "role", role.label()));
         }
-        long resumeFrom = hello.resumeOffset();
-        boolean resumed = resumeFrom >= 0 && engine.commitsAfter(resumeFrom) != null;
+        Map<Long, String> resume = hello.resumeQueries() == null ? Map.of() : hello.resumeQueries();
+        boolean resumed = hello.resumeOffset() >= 0 && !resume.isEmpty() && engine.commitsAfter(hello.resumeOffset()) != null;
         outbox.add(new Message.Welcome(who.id(), role.label(), hosted.id(), SchemaInfos.describe(engine.schema()),
                 engine.offset(), hosted.epochMicros(), resumed));
-        if (hello.resumeQueries() != null) {
-            for (Map.Entry<Long, String> q : hello.resumeQueries().entrySet()) {
-                subscribe(q.getKey(), q.getValue(), resumeFrom);
+        if (!resume.isEmpty()) {
+            resume(resume, hello.resumeOffset());
+        }
+    }
+
+    /** Brings back a reconnecting client's subscriptions: missed commits if the engine holds them, else snapshots. */
+    private void resume(Map<Long, String> queries, long after) {
+        if (queries.size() > limits.maxSubscriptions()) {
+            refuse(ErrorCodes.FORBIDDEN, "at most " + limits.maxSubscriptions() + " subscriptions per client", -1);
+            return;
+        }
+        List<Long> ids = new ArrayList<>(queries.keySet());
+        List<Engine.ResumedQuery> resumed = new ArrayList<>();
+        for (Long id : ids) {
+            resumed.add(new Engine.ResumedQuery(queries.get(id), new Feed(id)));
+        }
+        List<Subscription> subs = null;
+        if (after >= 0) {
+            try {
+                subs = engine.resume(identity, resumed, after);
+            } catch (QueryException e) {
+                subs = null;
             }
+        }
+        if (subs == null) {
+            for (Long id : ids) {
+                subscribe(id, queries.get(id), -1);
+            }
+            return;
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            subscriptions.put(ids.get(i), subs.get(i));
         }
     }
 
