@@ -36,7 +36,7 @@ public final class DocumentStore implements AutoCloseable {
      */
     static final int CACHE_MB = 2;
     /** From this many rows a table is read and decoded on a second thread while the caller takes the rows. */
-    static final int PIPELINE_ROWS = Integer.getInteger("dbg.pipe", 20_000);
+    static final int PIPELINE_ROWS = 20_000;
 
     private final Path file;
     private final Schema schema;

@@ -157,6 +157,13 @@ public final class EngineBench {
         f.put("max", round(opens.get(opens.size() - 1)));
         f.put("harness", quick ? "JMH single shot in process (quick)"
                 : "JMH single shot, median of " + forks + " opens, each in a freshly started JVM (cold JIT)");
+        if (!quick) {
+            // For context, not the figure: the same open in a JVM that has opened the document before.
+            RunResult warm = new Runner(jmh(OpenBench.class).param("file", doc.toString())
+                    .timeUnit(TimeUnit.MILLISECONDS).forks(1).warmupIterations(3).measurementIterations(3).build(),
+                    OutputFormatFactory.createFormatInstance(err, VerboseMode.NORMAL)).runSingle();
+            f.put("warm_jvm_ms", round(warm.getPrimaryResult().getScore()));
+        }
         f.put("values", NodeTable.VALUES);
         emit(f);
 

@@ -59,6 +59,7 @@ public final class ClientHandler implements Session.Listener.AutoDemanding {
     private volatile Outbox outbox;
     private volatile Identity identity;
     private volatile boolean closed;
+    private boolean cleanedUp;
     private int strikes;
 
     ClientHandler(HostedSession hosted, Role role, Codec decoder, Codec encoder) {
@@ -380,19 +381,30 @@ public final class ClientHandler implements Session.Listener.AutoDemanding {
         }
     }
 
+    /** Closes once the messages already queued (such as the reason for closing) have gone out. */
     private void close(int code, String reason) {
-        Session s = socket;
-        if (s != null && s.isOpen()) {
-            s.close(code, reason, Callback.NOOP);
+        Outbox o = outbox;
+        Runnable closeSocket = () -> {
+            Session s = socket;
+            if (s != null && s.isOpen()) {
+                s.close(code, reason, Callback.NOOP);
+            }
+            cleanUp();
+        };
+        if (o == null) {
+            closeSocket.run();
+        } else {
+            closed = true;
+            o.whenDrained(closeSocket);
         }
-        cleanUp();
     }
 
     private void cleanUp() {
         synchronized (this) {
-            if (closed) {
+            if (cleanedUp) {
                 return;
             }
+            cleanedUp = true;
             closed = true;
         }
         for (Subscription s : subscriptions.values()) {

@@ -29,6 +29,7 @@ final class Outbox {
     private final ArrayDeque<Message> pending = new ArrayDeque<>();
     private boolean inFlight;
     private boolean closed;
+    private Runnable whenDrained;
     private long framesSent;
     private long merges;
 
@@ -112,10 +113,39 @@ final class Outbox {
             inFlight = false;
         }
         flush();
+        runIfDrained();
+    }
+
+    /** Runs {@code then} once everything queued so far has gone out (at once if nothing is queued). */
+    void whenDrained(Runnable then) {
+        synchronized (this) {
+            whenDrained = then;
+        }
+        runIfDrained();
+    }
+
+    private void runIfDrained() {
+        Runnable r;
+        synchronized (this) {
+            if (whenDrained == null || inFlight || !pending.isEmpty()) {
+                return;
+            }
+            r = whenDrained;
+            whenDrained = null;
+        }
+        r.run();
     }
 
     private void failed(Throwable t) {
+        Runnable r;
+        synchronized (this) {
+            r = whenDrained;
+            whenDrained = null;
+        }
         close();
+        if (r != null) {
+            r.run();
+        }
     }
 
     synchronized int pendingCount() {
