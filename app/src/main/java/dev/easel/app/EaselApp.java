@@ -43,7 +43,7 @@ public final class EaselApp extends Application {
             }
             KeyIdentity key = (KeyIdentity) r[0];
             OpenDocument doc = (OpenDocument) r[1];
-            MainWindow window = new MainWindow(stage, key.identity(), name);
+            MainWindow window = new MainWindow(stage, key, name);
             window.show(doc);
             stage.show();
         }));

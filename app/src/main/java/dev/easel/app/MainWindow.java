@@ -1,6 +1,8 @@
 package dev.easel.app;
 
 import dev.easel.app.canvas.CanvasView;
+import dev.easel.app.collab.Collaborators;
+import dev.easel.app.collab.PresenceSender;
 import dev.easel.app.document.DocumentModel;
 import dev.easel.app.document.LocalDocuments;
 import dev.easel.app.document.NodeView;
@@ -8,13 +10,20 @@ import dev.easel.app.document.OpenDocument;
 import dev.easel.app.export.PngExport;
 import dev.easel.app.gesture.GestureController;
 import dev.easel.app.panels.LayersPanel;
+import dev.easel.app.panels.PresenceBar;
 import dev.easel.app.panels.PropertiesPanel;
 import dev.easel.app.panels.StatusBar;
 import dev.easel.app.panels.ToolPalette;
 import dev.easel.app.theme.Themes;
 import dev.easel.app.tool.Tool;
 import dev.easel.engine.tx.Identity;
+import dev.easel.host.client.RemoteConnection;
+import dev.easel.host.identity.KeyIdentity;
+import dev.easel.host.server.HostedSession;
+import dev.easel.host.server.SessionServer;
 import dev.easel.host.session.CallFailedException;
+import dev.easel.host.session.Invite;
+import dev.easel.host.session.Role;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,6 +58,13 @@ public final class MainWindow {
     private final Stage stage;
     private final Identity identity;
     private final String displayName;
+    private KeyIdentity keys;
+    /** Network work (hosting, joining, leaving): never on the JavaFX thread, never behind disk work. */
+    private final ExecutorService net = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "easel-net");
+        t.setDaemon(true);
+        return t;
+    });
     private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "easel-io");
         t.setDaemon(true);
@@ -60,12 +76,24 @@ public final class MainWindow {
     private final LayersPanel layers = new LayersPanel();
     private final PropertiesPanel properties = new PropertiesPanel();
     private final StatusBar status = new StatusBar();
+    private final PresenceBar presenceBar = new PresenceBar();
+    private Collaborators collaborators;
+    private PresenceSender presence;
+    private SessionServer server;
+    private HostedSession hosted;
+    private SessionDialogs.HostDialog hostDialog;
     private final BorderPane root = new BorderPane();
     private final Scene scene;
     private Themes theme = Themes.LIGHT;
 
     private OpenDocument document;
     private DocumentModel model;
+
+    /** A window for this installation's key pair: it can host and join sessions as that identity. */
+    public MainWindow(Stage stage, KeyIdentity keys, String displayName) {
+        this(stage, keys.identity(), displayName);
+        this.keys = keys;
+    }
 
     public MainWindow(Stage stage, Identity identity, String displayName) {
         this.stage = stage;
@@ -76,7 +104,13 @@ public final class MainWindow {
         properties.setId("properties");
         status.setId("status");
         new GestureController(canvas, tool);
-        VBox top = new VBox(AppMenus.build(this), new ToolPalette(tool));
+        ToolPalette palette = new ToolPalette(tool);
+        javafx.scene.layout.Region spring = new javafx.scene.layout.Region();
+        javafx.scene.layout.HBox.setHgrow(spring, javafx.scene.layout.Priority.ALWAYS);
+        presenceBar.setId("presence-bar");
+        presenceBar.setOnJump(this::jumpTo);
+        palette.getItems().addAll(spring, presenceBar);
+        VBox top = new VBox(AppMenus.build(this), palette);
         root.setTop(top);
         root.setLeft(layers);
         root.setCenter(canvas);
@@ -86,7 +120,14 @@ public final class MainWindow {
         scene = new Scene(root, 1280, 800);
         scene.addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
         setTheme(theme);
-        canvas.viewport().addListener(() -> status.setZoom(canvas.viewport().zoom()));
+        canvas.viewport().addListener(() -> {
+            status.setZoom(canvas.viewport().zoom());
+            sendView();
+        });
+        canvas.widthProperty().addListener((o, a, b) -> sendView());
+        canvas.heightProperty().addListener((o, a, b) -> sendView());
+        canvas.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_MOVED, this::pointerMoved);
+        canvas.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_DRAGGED, this::pointerMoved);
         stage.setScene(scene);
         stage.setMinWidth(640);
         stage.setMinHeight(400);
@@ -129,6 +170,23 @@ public final class MainWindow {
         return document;
     }
 
+    public PresenceBar presenceBar() {
+        return presenceBar;
+    }
+
+    public Collaborators collaborators() {
+        return collaborators;
+    }
+
+    public PresenceSender presence() {
+        return presence;
+    }
+
+    /** The session this window hosts, or null. */
+    public HostedSession hostedSession() {
+        return hosted;
+    }
+
     public Themes theme() {
         return theme;
     }
@@ -148,11 +206,35 @@ public final class MainWindow {
         if (model != null) {
             model.close();
         }
+        if (old != null && old != doc && hosted != null) {
+            stopHosting(false);
+        }
+        if (collaborators != null) {
+            collaborators.close();
+        }
+        if (presence != null) {
+            presence.close();
+        }
         document = doc;
         model = new DocumentModel(doc.connection(), Platform::runLater);
         model.setErrorHandler(this::callFailed);
         model.addListener((ids, structure) -> status.setNodeCount(model.nodeCount()));
         canvas.setModel(model);
+        collaborators = new Collaborators(doc.connection(), Platform::runLater);
+        presence = new PresenceSender(doc.connection());
+        Collaborators c = collaborators;
+        c.addListener(() -> sessionChanged(c));
+        canvas.setCollaborators(c);
+        presenceBar.setCollaborators(c);
+        DocumentModel selModel = model;
+        PresenceSender sender = presence;
+        model.selection().addListener(() -> {
+            sender.selectionChanged(List.copyOf(selModel.selection().ids()));
+            warnIfLocked(selModel, c);
+        });
+        if (hosted == null) {
+            status.setSession(doc.hosted() ? null : "Joined as " + doc.connection().role());
+        }
         layers.setModel(model);
         properties.setModel(model);
         status.watch(doc.connection());
@@ -162,7 +244,8 @@ public final class MainWindow {
             io.execute(old::close);
         }
         DocumentModel m = model;
-        return m.open().whenComplete((r, e) -> {
+        return m.open().thenCompose(r -> c.open()).thenRun(() -> Platform.runLater(this::sendView))
+                .whenComplete((r, e) -> {
             if (e != null) {
                 Platform.runLater(() -> callFailed(e));
             }
@@ -176,6 +259,271 @@ public final class MainWindow {
     private void callFailed(Throwable e) {
         Throwable cause = e.getCause() != null && !(e instanceof CallFailedException) ? e.getCause() : e;
         status.setMessage(cause instanceof CallFailedException cf ? cf.getMessage() : String.valueOf(cause.getMessage()));
+    }
+
+    // ---- collaboration --------------------------------------------------------------------------------
+
+    private void pointerMoved(javafx.scene.input.MouseEvent e) {
+        if (presence != null && model != null) {
+            javafx.geometry.Point2D w = canvas.viewport().toWorld(e.getX(), e.getY());
+            presence.pointerMoved(w.getX(), w.getY(), model.page());
+        }
+    }
+
+    private void sendView() {
+        if (presence != null && model != null && canvas.getWidth() > 0) {
+            Bounds v = canvas.viewport().visibleWorld(canvas.getWidth(), canvas.getHeight());
+            presence.viewChanged(model.page(), canvas.viewport().zoom(), v.getMinX(), v.getMinY(), v.getWidth(),
+                    v.getHeight());
+        }
+    }
+
+    /** Warns, in the status bar, when what was just selected is being edited by someone else. */
+    private void warnIfLocked(DocumentModel m, Collaborators c) {
+        String self = c.selfIdentity();
+        for (String id : m.selection().ids()) {
+            NodeView n = m.node(id);
+            if (n != null && n.lockedBy() != null && !n.lockedBy().equals(self)) {
+                Collaborators.Peer p = c.peer(n.lockedBy());
+                String who = p != null && p.name() != null ? p.name() : "Someone else";
+                String what = n.name() == null || n.name().isBlank() ? "this " + n.kind() : "\u201c" + n.name() + "\u201d";
+                status.setWarning(who + " is editing " + what + " \u2014 your changes may overwrite theirs");
+                return;
+            }
+        }
+    }
+
+    private void sessionChanged(Collaborators c) {
+        if (hosted != null) {
+            int n = c.all().size();
+            status.setSession("Hosting \u00b7 " + n + (n == 1 ? " person" : " people"));
+        }
+    }
+
+    /** Shows what another member is looking at: their viewport fitted into this canvas, at most their zoom. */
+    public void jumpTo(Collaborators.Peer p) {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        if (w <= 0 || h <= 0) {
+            return;
+        }
+        double z;
+        double cx;
+        double cy;
+        if (p.viewW() > 0 && p.viewH() > 0) {
+            z = Math.min(p.zoom() > 0 ? p.zoom() : 1, Math.min(w / p.viewW(), h / p.viewH()));
+            cx = p.viewX() + p.viewW() / 2;
+            cy = p.viewY() + p.viewH() / 2;
+        } else if (p.hasCursor()) {
+            z = p.zoom() > 0 ? p.zoom() : canvas.viewport().zoom();
+            cx = p.cursorX();
+            cy = p.cursorY();
+        } else {
+            status.setMessage((p.name() == null ? "They" : p.name()) + " has not shown where they are yet");
+            return;
+        }
+        z = Math.max(dev.easel.app.canvas.Viewport.MIN_ZOOM, Math.min(dev.easel.app.canvas.Viewport.MAX_ZOOM, z));
+        canvas.viewport().set(z, w / 2 - cx * z, h / 2 - cy * z);
+        status.setMessage("Showing " + (p.name() == null ? "their" : p.name() + "\u2019s") + " view");
+    }
+
+    // ---- sessions -------------------------------------------------------------------------------------
+
+    /** Menu: hosts the current document on the LAN (the default port, or any free one if it is taken). */
+    void hostSessionFromMenu() {
+        if (hosted != null) {
+            showHostDialog();
+            return;
+        }
+        hostSession(null, true);
+    }
+
+    /**
+     * Hosts the current document: starts a session server (off the JavaFX thread) with {@code options}, or
+     * on the LAN at the default port (any free port if that is taken) when null. Completes on the JavaFX
+     * thread with the session; shows the invite dialog if asked.
+     */
+    public CompletableFuture<HostedSession> hostSession(SessionServer.Options options, boolean showDialog) {
+        CompletableFuture<HostedSession> out = new CompletableFuture<>();
+        OpenDocument doc = document;
+        if (doc == null || !doc.hosted()) {
+            error("Cannot host this document", "Only a document this app opened can be hosted; "
+                    + "this one is hosted by someone else.");
+            out.completeExceptionally(new IllegalStateException("not hosted here"));
+            return out;
+        }
+        if (hosted != null) {
+            out.complete(hosted);
+            return out;
+        }
+        status.setMessage("Starting the session\u2026");
+        CompletableFuture.supplyAsync(() -> {
+            SessionServer s;
+            if (options != null) {
+                s = SessionServer.start(options);
+            } else {
+                try {
+                    s = SessionServer.start(SessionServer.Options.lan(SessionServer.DEFAULT_PORT));
+                } catch (IllegalStateException taken) {
+                    s = SessionServer.start(SessionServer.Options.lan(0));
+                }
+            }
+            try {
+                return new Object[] {s, s.host(doc.engine(), dev.easel.host.canvas.CanvasAssets.of(doc.engine()))};
+            } catch (RuntimeException e) {
+                s.close();
+                throw e;
+            }
+        }, net).whenComplete((r, e) -> Platform.runLater(() -> {
+            if (e != null) {
+                status.setMessage("Could not host the session");
+                error("Could not host the session", message(e));
+                out.completeExceptionally(e);
+                return;
+            }
+            SessionServer s = (SessionServer) r[0];
+            HostedSession session = (HostedSession) r[1];
+            if (document != doc) {
+                net.execute(s::close);
+                out.completeExceptionally(new IllegalStateException("the document changed"));
+                return;
+            }
+            server = s;
+            hosted = session;
+            status.setMessage("Hosting on port " + s.port());
+            if (collaborators != null) {
+                sessionChanged(collaborators);
+            }
+            if (showDialog) {
+                showHostDialog();
+            }
+            out.complete(session);
+        }));
+        return out;
+    }
+
+    /** The invite dialog of the hosted session (null if none is shown). */
+    public SessionDialogs.HostDialog hostDialog() {
+        return hostDialog;
+    }
+
+    private void showHostDialog() {
+        if (hosted == null) {
+            return;
+        }
+        if (hostDialog != null && hostDialog.isShowing()) {
+            hostDialog.toFront();
+            return;
+        }
+        hostDialog = new SessionDialogs.HostDialog(stage, hosted.invite(Role.EDITOR).link(),
+                hosted.invite(Role.VIEWER).link(), () -> stopHosting(true));
+        hostDialog.show();
+    }
+
+    /** Menu: asks for a link and a name, then joins. */
+    void joinSessionFromMenu() {
+        SessionDialogs.askJoin(stage, displayName).ifPresent(j -> joinSession(j.link(), j.name()));
+    }
+
+    /**
+     * Joins the session an invite link names (off the JavaFX thread) and shows its document in this window.
+     * Completes on the JavaFX thread once the document is shown; a bad link or a refused join is shown in a
+     * dialog and fails the future.
+     */
+    public CompletableFuture<Void> joinSession(String link, String name) {
+        CompletableFuture<Void> out = new CompletableFuture<>();
+        Invite invite;
+        try {
+            invite = Invite.parse(link);
+        } catch (IllegalArgumentException e) {
+            error("Cannot join", e.getMessage());
+            out.completeExceptionally(e);
+            return out;
+        }
+        String who = name == null || name.isBlank() ? displayName : name.trim();
+        status.setMessage("Joining " + invite.host() + ":" + invite.port() + "\u2026");
+        CompletableFuture.supplyAsync(() -> {
+            synchronized (this) {
+                if (keys == null) {
+                    keys = KeyIdentity.generate();
+                }
+            }
+            return RemoteConnection.join(invite, keys, who, RemoteConnection.Options.DEFAULT);
+        }, net).whenComplete((conn, e) -> Platform.runLater(() -> {
+            if (e != null) {
+                status.setMessage("Could not join the session");
+                error("Could not join the session", message(e));
+                out.completeExceptionally(e);
+                return;
+            }
+            if (hosted != null) {
+                stopHosting(false);
+            }
+            show(new OpenDocument(conn, null, null)).whenComplete((r, e2) -> Platform.runLater(() -> {
+                if (e2 != null) {
+                    out.completeExceptionally(e2);
+                } else {
+                    status.setMessage("Joined as " + who);
+                    out.complete(null);
+                }
+            }));
+        }));
+        return out;
+    }
+
+    /** Menu: ends the session this window hosts, or leaves the one it joined (opening a new document). */
+    void leaveSession() {
+        if (hosted != null) {
+            stopHosting(true);
+        } else if (document != null && !document.hosted()) {
+            status.setSession(null);
+            background("Leaving the session", () -> LocalDocuments.createUnsaved(identity, displayName));
+        } else {
+            status.setMessage("This window is not in a session");
+        }
+    }
+
+    /** Ends hosting: everyone who joined is disconnected; the document stays open here. */
+    private void stopHosting(boolean tell) {
+        SessionServer s = server;
+        HostedSession h = hosted;
+        server = null;
+        hosted = null;
+        if (hostDialog != null) {
+            hostDialog.close();
+            hostDialog = null;
+        }
+        status.setSession(null);
+        if (tell) {
+            status.setMessage("Session ended \u2014 the document stays open here");
+        }
+        if (s != null) {
+            net.execute(() -> {
+                try {
+                    s.end(h);
+                } finally {
+                    s.close();
+                }
+            });
+        }
+    }
+
+    private void error(String header, String text) {
+        Alert a = new Alert(Alert.AlertType.ERROR, text);
+        a.setHeaderText(header);
+        a.initOwner(stage);
+        a.show();
+    }
+
+    /** The message of a failure, for people: the innermost cause's message, never a stack trace. */
+    private static String message(Throwable e) {
+        Throwable t = e;
+        while ((t instanceof java.util.concurrent.CompletionException || t instanceof java.util.concurrent.ExecutionException)
+                && t.getCause() != null) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
     }
 
     // ---- keys ------------------------------------------------------------------------------------------
@@ -327,6 +675,9 @@ public final class MainWindow {
     }
 
     void quit() {
+        if (hosted != null) {
+            stopHosting(false);
+        }
         OpenDocument doc = document;
         if (model != null) {
             model.close();

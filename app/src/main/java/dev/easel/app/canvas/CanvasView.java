@@ -1,9 +1,14 @@
 package dev.easel.app.canvas;
 
+import dev.easel.app.collab.Collaborators;
 import dev.easel.app.document.DocumentModel;
 import dev.easel.app.document.NodeView;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
@@ -39,6 +44,38 @@ public final class CanvasView extends Region {
     private String previewKind;
     private Bounds marquee;
 
+    /** Another member's cursor as last drawn, in page coordinates (interpolated towards their last update). */
+    public record CursorMark(String identity, String name, String color, double x, double y) {
+    }
+
+    /** A node another member has selected, outlined in their colour. */
+    public record SelectionMark(String identity, String nodeId, String color) {
+    }
+
+    /** A node someone else holds locked: a badge with their initials in their colour. */
+    public record LockBadge(String nodeId, String holder, String initials, String color) {
+    }
+
+    /** What the last redraw showed of the other members: tests read this rather than pixels. */
+    public record CollaboratorOverlay(List<CursorMark> cursors, List<SelectionMark> selections,
+            List<LockBadge> badges) {
+        public static final CollaboratorOverlay EMPTY = new CollaboratorOverlay(List.of(), List.of(), List.of());
+    }
+
+    private Collaborators collaborators;
+    private final Runnable collaboratorListener = this::collaboratorsChanged;
+    /** identity -> {shown x, shown y, target x, target y}. */
+    private final Map<String, double[]> cursorMotion = new HashMap<>();
+    private CollaboratorOverlay overlay = CollaboratorOverlay.EMPTY;
+    private long lastTick;
+    private boolean animating;
+    private final AnimationTimer glide = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            stepCursors(now);
+        }
+    };
+
     public CanvasView() {
         getStyleClass().add("canvas-view");
         getChildren().add(canvas);
@@ -69,6 +106,78 @@ public final class CanvasView extends Region {
             m.selection().addListener(selectionListener);
         }
         requestRedraw();
+    }
+
+    /** Shows the other members of the document (or none). */
+    public void setCollaborators(Collaborators c) {
+        if (collaborators != null) {
+            collaborators.removeListener(collaboratorListener);
+        }
+        collaborators = c;
+        cursorMotion.clear();
+        if (c != null) {
+            c.addListener(collaboratorListener);
+        }
+        requestRedraw();
+    }
+
+    public Collaborators collaborators() {
+        return collaborators;
+    }
+
+    /** The other members' cursors, selections and lock badges as the last redraw drew them. */
+    public CollaboratorOverlay collaboratorOverlay() {
+        return overlay;
+    }
+
+    private void collaboratorsChanged() {
+        Set<String> present = new java.util.HashSet<>();
+        for (Collaborators.Peer p : collaborators.others()) {
+            if (!p.hasCursor()) {
+                continue;
+            }
+            present.add(p.identity());
+            double[] m = cursorMotion.get(p.identity());
+            if (m == null) {
+                cursorMotion.put(p.identity(), new double[] {p.cursorX(), p.cursorY(), p.cursorX(), p.cursorY()});
+            } else if (m[2] != p.cursorX() || m[3] != p.cursorY()) {
+                m[2] = p.cursorX();
+                m[3] = p.cursorY();
+                if (!animating) {
+                    animating = true;
+                    lastTick = 0;
+                    glide.start();
+                }
+            }
+        }
+        cursorMotion.keySet().retainAll(present);
+        requestRedraw();
+    }
+
+    /** Moves each shown cursor part of the way to its target: smooth motion between ~30 Hz updates. */
+    private void stepCursors(long now) {
+        double dt = lastTick == 0 ? 1.0 / 60 : Math.min(0.1, (now - lastTick) / 1e9);
+        lastTick = now;
+        double k = 1 - Math.exp(-dt / 0.045);
+        boolean moving = false;
+        double snap = 0.25 / viewport.zoom();
+        for (double[] m : cursorMotion.values()) {
+            double dx = m[2] - m[0];
+            double dy = m[3] - m[1];
+            if (Math.abs(dx) <= snap && Math.abs(dy) <= snap) {
+                m[0] = m[2];
+                m[1] = m[3];
+            } else {
+                m[0] += dx * k;
+                m[1] += dy * k;
+                moving = true;
+            }
+        }
+        requestRedraw();
+        if (!moving) {
+            glide.stop();
+            animating = false;
+        }
     }
 
     public void setBackgroundColor(Color c) {
@@ -127,11 +236,120 @@ public final class CanvasView extends Region {
         g.setFill(background);
         g.fillRect(0, 0, w, h);
         if (model == null) {
+            overlay = CollaboratorOverlay.EMPTY;
             return;
         }
         paintNodes(g, model, viewport.zoom(), viewport.offsetX(), viewport.offsetY(), viewport.visibleWorld(w, h), true);
         g.setTransform(1, 0, 0, 1, 0, 0);
+        paintCollaborators(g);
         paintOverlay(g);
+    }
+
+    /** Other members' selections, lock badges and cursors, in screen pixels; records what it drew. */
+    private void paintCollaborators(GraphicsContext g) {
+        if (collaborators == null) {
+            overlay = CollaboratorOverlay.EMPTY;
+            return;
+        }
+        String self = collaborators.selfIdentity();
+        List<SelectionMark> selections = new ArrayList<>();
+        List<LockBadge> badges = new ArrayList<>();
+        List<CursorMark> cursors = new ArrayList<>();
+        List<Collaborators.Peer> others = collaborators.others();
+        g.setLineWidth(1.5);
+        for (Collaborators.Peer p : others) {
+            Color c = color(p.color());
+            for (String id : p.selection()) {
+                NodeView n = model.node(id);
+                if (n == null || !java.util.Objects.equals(n.page(), model.page())) {
+                    continue;
+                }
+                selections.add(new SelectionMark(p.identity(), id, p.color()));
+                g.setStroke(c);
+                strokeNode(g, n, 2);
+            }
+        }
+        g.setFont(Font.font("System", javafx.scene.text.FontWeight.BOLD, 9));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        for (NodeView n : model.drawOrder()) {
+            String holder = n.lockedBy();
+            if (holder == null || holder.equals(self)) {
+                continue;
+            }
+            Collaborators.Peer p = collaborators.peer(holder);
+            String initials = p != null ? p.initials() : Collaborators.initials(holder);
+            String colorName = p != null ? p.color() : "#808080";
+            badges.add(new LockBadge(n.id(), holder, initials, colorName));
+            Point2D a = viewport.toScreen(model.worldX(n) + n.w(), model.worldY(n));
+            double bw = Math.max(18, initials.length() * 7 + 8);
+            double bx = a.getX() - bw / 2;
+            double by = a.getY() - 9;
+            g.setFill(color(colorName));
+            g.fillRoundRect(bx, by, bw, 16, 8, 8);
+            g.setStroke(Color.WHITE);
+            g.setLineWidth(1.5);
+            g.strokeRoundRect(bx, by, bw, 16, 8, 8);
+            g.setFill(Color.WHITE);
+            g.fillText(initials, bx + bw / 2, by + 8);
+        }
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFont(Font.font("System", javafx.scene.text.FontWeight.SEMI_BOLD, 11));
+        for (Collaborators.Peer p : others) {
+            double[] m = cursorMotion.get(p.identity());
+            if (m == null || p.cursorPage() != null && model.page() != null && !p.cursorPage().equals(model.page())) {
+                continue;
+            }
+            cursors.add(new CursorMark(p.identity(), p.name(), p.color(), m[0], m[1]));
+            Point2D s = viewport.toScreen(m[0], m[1]);
+            double x = s.getX();
+            double y = s.getY();
+            Color c = color(p.color());
+            g.setFill(c);
+            g.setStroke(Color.WHITE);
+            g.setLineWidth(1.2);
+            double[] xs = {x, x, x + 4.5, x + 7.5, x + 9.5, x + 6.5, x + 11.5};
+            double[] ys = {y, y + 16, y + 12, y + 18.5, y + 17.5, y + 11, y + 11};
+            g.fillPolygon(xs, ys, xs.length);
+            g.strokePolygon(xs, ys, xs.length);
+            String label = p.name() == null || p.name().isBlank() ? p.initials() : p.name();
+            double tw = label.length() * 6.6 + 12;
+            g.setFill(c);
+            g.fillRoundRect(x + 10, y + 17, tw, 18, 6, 6);
+            g.setFill(readableOn(c));
+            g.fillText(label, x + 16, y + 26);
+        }
+        overlay = new CollaboratorOverlay(List.copyOf(cursors), List.copyOf(selections), List.copyOf(badges));
+    }
+
+    private void strokeNode(GraphicsContext g, NodeView n, double pad) {
+        Point2D a = viewport.toScreen(model.worldX(n), model.worldY(n));
+        double w = n.w() * viewport.zoom();
+        double h = n.h() * viewport.zoom();
+        g.save();
+        if (n.rotation() != 0) {
+            g.translate(a.getX() + w / 2, a.getY() + h / 2);
+            g.rotate(n.rotation());
+            g.translate(-(a.getX() + w / 2), -(a.getY() + h / 2));
+        }
+        g.strokeRect(a.getX() - pad, a.getY() - pad, w + 2 * pad, h + 2 * pad);
+        g.restore();
+    }
+
+    /** A member's colour ("#rrggbb"), grey if it cannot be read. */
+    public static Color color(String web) {
+        try {
+            return web == null ? Color.GRAY : Color.web(web);
+        } catch (IllegalArgumentException e) {
+            return Color.GRAY;
+        }
+    }
+
+    /** Black or white, whichever reads better on {@code c}. */
+    public static Color readableOn(Color c) {
+        double l = 0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue();
+        return l > 0.6 ? Color.BLACK : Color.WHITE;
     }
 
     /**

@@ -96,7 +96,7 @@ public final class Viewport {
         set(z, ox, oy);
     }
 
-    private void set(double z, double ox, double oy) {
+    public void set(double z, double ox, double oy) {
         if (z == zoom && ox == offsetX && oy == offsetY) {
             return;
         }

@@ -14,17 +14,27 @@ public final class StatusBar extends HBox {
     private final Label message = new Label();
     private final Label nodes = new Label();
     private final Label zoom = new Label("100%");
+    private final Label session = new Label();
     private Connection watched;
+    private final javafx.animation.Timeline latencyRefresh = new javafx.animation.Timeline(
+            new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> {
+                if (watched != null) {
+                    showState(watched, watched.state());
+                }
+            }));
 
     public StatusBar() {
         getStyleClass().add("status-bar");
         connection.setId("status-connection");
         message.setId("status-message");
         zoom.setId("status-zoom");
+        session.setId("status-session");
+        latencyRefresh.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        latencyRefresh.play();
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
         setSpacing(16);
-        getChildren().addAll(connection, message, spring, nodes, zoom);
+        getChildren().addAll(connection, session, message, spring, nodes, zoom);
     }
 
     /** Follows a connection's state (its listener may fire on any thread). */
@@ -42,10 +52,10 @@ public final class StatusBar extends HBox {
     private void showState(Connection c, Connection.State s) {
         String text = switch (s) {
             case CONNECTED -> c.latencyMicros() > 0
-                    ? "Connected \u00b7 " + Math.round(c.latencyMicros() / 1000.0) + " ms"
-                    : "Local document";
+                    ? "Connected \u00b7 " + latency(c.latencyMicros())
+                    : session.getText().isEmpty() ? "Local document" : "Connected";
             case CONNECTING -> "Connecting\u2026";
-            case RECONNECTING -> "Connection lost \u2014 reconnecting\u2026";
+            case RECONNECTING -> "Connection lost \u2014 reconnecting\u2026 (your view is kept)";
             case CLOSED -> "Disconnected";
         };
         connection.setText(text);
@@ -54,8 +64,35 @@ public final class StatusBar extends HBox {
                 : s == Connection.State.CLOSED ? "state-error" : "state-warn");
     }
 
+    private static String latency(long micros) {
+        return micros < 1000 ? "< 1 ms" : Math.round(micros / 1000.0) + " ms";
+    }
+
+    /** The link's state as shown now ("Connected \u00b7 12 ms", "Local document", ...). */
+    public String connectionText() {
+        return connection.getText();
+    }
+
+    /** What session this window is in ("Hosting", "Joined as editor"), or null for none. */
+    public void setSession(String text) {
+        session.setText(text == null ? "" : text);
+    }
+
+    public String session() {
+        return session.getText();
+    }
+
     public void setMessage(String text) {
+        message.getStyleClass().remove("lock-warning");
         message.setText(text);
+    }
+
+    /** A message that needs attention (someone else is editing what you selected). */
+    public void setWarning(String text) {
+        message.setText("\u26a0 " + text);
+        if (!message.getStyleClass().contains("lock-warning")) {
+            message.getStyleClass().add("lock-warning");
+        }
     }
 
     public String message() {

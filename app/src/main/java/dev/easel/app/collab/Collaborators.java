@@ -1,0 +1,186 @@
+package dev.easel.app.collab;
+
+import dev.easel.engine.replica.ReplicaListener;
+import dev.easel.engine.schema.TableSchema;
+import dev.easel.engine.table.Row;
+import dev.easel.host.session.Connection;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Who else is in the document and where they point: the replica's {@code presence} and {@code cursor} rows,
+ * read into {@link Peer}s on the JavaFX thread. Like the document model, it hears the replica's callbacks on
+ * whatever thread feeds it and batches them into one refresh on the UI thread.
+ */
+public final class Collaborators implements AutoCloseable {
+    /** One member present in the document, with their cursor (if they have moved it) and selection. */
+    public record Peer(String identity, String name, String color, String status, boolean self, String page,
+            double zoom, double viewX, double viewY, double viewW, double viewH, boolean hasCursor, double cursorX,
+            double cursorY, String cursorPage, List<String> selection) {
+
+        /** One or two letters for the avatar and lock badge. */
+        public String initials() {
+            return Collaborators.initials(name == null || name.isBlank() ? identity : name);
+        }
+    }
+
+    private final Connection connection;
+    private final Executor uiThread;
+    private final String self;
+    private final TableSchema presence;
+    private final TableSchema cursor;
+    private final List<Runnable> listeners = new ArrayList<>();
+    private final AtomicBoolean flushScheduled = new AtomicBoolean();
+    private final ReplicaListener feed = new ReplicaListener() {
+        @Override
+        public void onInsert(TableSchema table, Row row) {
+            note(table);
+        }
+
+        @Override
+        public void onUpdate(TableSchema table, Row before, Row after) {
+            note(table);
+        }
+
+        @Override
+        public void onDelete(TableSchema table, Row row) {
+            note(table);
+        }
+
+        @Override
+        public void onApplied(long offset) {
+            if (dirty) {
+                scheduleFlush();
+            }
+        }
+    };
+    private volatile boolean dirty;
+    private volatile boolean closed;
+    // UI thread only.
+    private Map<String, Peer> peers = Map.of();
+
+    public Collaborators(Connection connection, Executor uiThread) {
+        this.connection = connection;
+        this.uiThread = uiThread;
+        this.self = connection.identity().id();
+        this.presence = connection.schema().require("presence");
+        this.cursor = connection.schema().require("cursor");
+    }
+
+    /** Subscribes to presence and cursors; completes once their rows are in the replica. */
+    public CompletableFuture<Void> open() {
+        connection.replica().addListener(feed);
+        return connection.subscribe("SELECT * FROM presence")
+                .thenCompose(q -> connection.subscribe("SELECT * FROM cursor"))
+                .thenRun(() -> {
+                    dirty = true;
+                    scheduleFlush();
+                });
+    }
+
+    public String selfIdentity() {
+        return self;
+    }
+
+    public void addListener(Runnable l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(Runnable l) {
+        listeners.remove(l);
+    }
+
+    /** Everyone present, this installation first, then by name. UI thread. */
+    public List<Peer> all() {
+        List<Peer> out = new ArrayList<>(peers.values());
+        out.sort(Comparator.comparing((Peer p) -> !p.self()).thenComparing(p -> String.valueOf(p.name()))
+                .thenComparing(Peer::identity));
+        return out;
+    }
+
+    /** Everyone present but this installation. UI thread. */
+    public List<Peer> others() {
+        return all().stream().filter(p -> !p.self()).toList();
+    }
+
+    public Peer peer(String identity) {
+        return identity == null ? null : peers.get(identity);
+    }
+
+    private void note(TableSchema table) {
+        if (table.id() == presence.id() || table.id() == cursor.id()) {
+            dirty = true;
+        }
+    }
+
+    private void scheduleFlush() {
+        if (!closed && flushScheduled.compareAndSet(false, true)) {
+            uiThread.execute(this::flush);
+        }
+    }
+
+    private void flush() {
+        flushScheduled.set(false);
+        if (closed) {
+            return;
+        }
+        dirty = false;
+        Map<String, Row> cursors = new LinkedHashMap<>();
+        int cId = cursor.columnIndex("identity");
+        for (Row r : connection.replica().rows("cursor")) {
+            cursors.put((String) r.get(cId), r);
+        }
+        Map<String, Peer> next = new LinkedHashMap<>();
+        for (Row r : connection.replica().rows("presence")) {
+            String id = str(r, presence, "identity");
+            Row c = cursors.get(id);
+            String sel = c == null ? "" : str(c, cursor, "selection");
+            next.put(id, new Peer(id, str(r, presence, "name"), str(r, presence, "color"), str(r, presence, "status"),
+                    id.equals(self), str(r, presence, "page"), num(r, presence, "zoom"), num(r, presence, "view_x"),
+                    num(r, presence, "view_y"), num(r, presence, "view_w"), num(r, presence, "view_h"),
+                    c != null && (num(c, cursor, "x") != 0 || num(c, cursor, "y") != 0),
+                    c == null ? 0 : num(c, cursor, "x"), c == null ? 0 : num(c, cursor, "y"),
+                    c == null ? null : str(c, cursor, "page"),
+                    sel == null || sel.isEmpty() ? List.of() : List.copyOf(Arrays.asList(sel.split(",")))));
+        }
+        peers = next;
+        for (Runnable l : List.copyOf(listeners)) {
+            l.run();
+        }
+    }
+
+    private static String str(Row r, TableSchema t, String col) {
+        Object o = r.get(t.columnIndex(col));
+        return o == null ? null : o.toString();
+    }
+
+    private static double num(Row r, TableSchema t, String col) {
+        return r.get(t.columnIndex(col)) instanceof Number n ? n.doubleValue() : 0;
+    }
+
+    /** "Ada Lovelace" gives "AL", "ada" gives "AD", "" gives "?". */
+    public static String initials(String name) {
+        if (name == null || name.isBlank()) {
+            return "?";
+        }
+        String[] parts = name.trim().split("[\\s._-]+");
+        if (parts.length >= 2 && !parts[0].isEmpty() && !parts[1].isEmpty()) {
+            return (parts[0].substring(0, 1) + parts[1].substring(0, 1)).toUpperCase(java.util.Locale.ROOT);
+        }
+        String p = parts[0].isEmpty() ? name.trim() : parts[0];
+        return p.substring(0, Math.min(2, p.length())).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        connection.replica().removeListener(feed);
+    }
+}
