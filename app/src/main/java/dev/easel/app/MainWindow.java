@@ -412,7 +412,7 @@ public final class MainWindow {
             return;
         }
         if (hostDialog != null && hostDialog.isShowing()) {
-            hostDialog.toFront();
+            ((javafx.stage.Stage) hostDialog.getDialogPane().getScene().getWindow()).toFront();
             return;
         }
         hostDialog = new SessionDialogs.HostDialog(stage, hosted.invite(Role.EDITOR).link(),

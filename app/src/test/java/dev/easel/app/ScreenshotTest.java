@@ -3,7 +3,14 @@ package dev.easel.app;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.awaitility.Awaitility.await;
 
+import dev.easel.app.canvas.CanvasView;
 import dev.easel.app.export.PngExport;
+import dev.easel.host.client.RemoteConnection;
+import dev.easel.host.identity.KeyIdentity;
+import dev.easel.host.server.HostedSession;
+import dev.easel.host.server.SessionServer;
+import dev.easel.host.session.Invite;
+import dev.easel.host.session.Role;
 import dev.easel.host.session.Connection;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,21 +54,7 @@ class ScreenshotTest {
     @Test
     void sampleDocumentRendersToPng() throws Exception {
         app.awaitReady();
-        Connection c = app.document.connection();
-        String page = AppFixture.fx(() -> app.window.model().page());
-        node(c, page, null, "frame", "f1", Map.of("name", "Landing", "x", 40.0, "y", 40.0, "w", 520.0, "h", 360.0,
-                "fill", "#ffffff", "stroke", "#d0d0d0", "stroke_width", 1.0));
-        node(c, page, "f1", "rect", "r1", Map.of("x", 32.0, "y", 40.0, "w", 200.0, "h", 120.0, "fill", "#0d99ff",
-                "corner_radius", 12.0));
-        node(c, page, "f1", "ellipse", "e1", Map.of("x", 280.0, "y", 50.0, "w", 140.0, "h", 140.0, "fill", "#ff7262cc"));
-        node(c, page, "f1", "rect", "r2", Map.of("x", 300.0, "y", 220.0, "w", 160.0, "h", 80.0, "fill", "#a259ff",
-                "rotation", 15.0));
-        node(c, page, "f1", "text", "t1", Map.of("x", 32.0, "y", 200.0, "w", 240.0, "h", 40.0,
-                "text", "Hello, Easel", "font_size", 28.0, "fill", "#1e1e1e"));
-        node(c, page, "f1", "line", "l1", Map.of("x", 32.0, "y", 280.0, "w", 220.0, "h", 40.0, "stroke", "#14ae5c",
-                "stroke_width", 4.0));
-        app.awaitNode(r -> "l1".equals(r.get(app.col("id"))));
-        await().atMost(AppFixture.TIMEOUT).until(() -> AppFixture.fx(() -> app.window.model().nodeCount() == 6));
+        sample();
         AppFixture.fx(() -> {
             app.window.model().selection().set(List.of("r1"));
             return null;
@@ -85,6 +78,86 @@ class ScreenshotTest {
         assertTrue(differing(export, Color.WHITE, null) > 50_000, "export is blank");
         Color blue = export.getPixelReader().getColor((int) ((40 + 32 + 100) * 2 - 80), (int) ((40 + 40 + 60) * 2 - 80));
         assertTrue(blue.getBlue() > 0.9 && blue.getRed() < 0.2, "expected the blue rectangle, got " + blue);
+    }
+
+    /**
+     * The sample document hosted on a loopback session with two collaborators joined over WebSocket (no
+     * windows of their own): each points somewhere and selects (locks) a node. The host's window draws
+     * their cursors, selections and lock badges; the picture goes to {@code session.png}.
+     */
+    @Test
+    void sessionWithTwoCollaboratorsRendersToPng() throws Exception {
+        app.awaitReady();
+        sample();
+        HostedSession session = AppFixture.fx(() -> app.window.hostSession(SessionServer.Options.loopback(0), false))
+                .get(AppFixture.TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        Invite invite = session.invite(Role.EDITOR);
+        String page = AppFixture.fx(() -> app.window.model().page());
+        try (RemoteConnection ada = RemoteConnection.join(invite, KeyIdentity.generate(), "Ada Lovelace",
+                RemoteConnection.Options.DEFAULT);
+                RemoteConnection grace = RemoteConnection.join(invite, KeyIdentity.generate(), "Grace Hopper",
+                        RemoteConnection.Options.DEFAULT)) {
+            ada.call("set_selection", Map.of("ids", List.of("e1"))).join();
+            ada.call("set_cursor", Map.of("x", 400.0, "y", 230.0, "page", page)).join();
+            grace.call("set_selection", Map.of("ids", List.of("t1"))).join();
+            grace.call("set_cursor", Map.of("x", 150.0, "y", 300.0, "page", page)).join();
+            await().atMost(AppFixture.TIMEOUT).until(() -> {
+                CanvasView.CollaboratorOverlay o = AppFixture.fx(() -> app.window.canvas().collaboratorOverlay());
+                return o.cursors().size() == 2 && o.badges().size() == 2 && o.selections().size() == 2
+                        && o.cursors().stream().allMatch(m -> m.x() == 400 && m.y() == 230 || m.x() == 150 && m.y() == 300);
+            });
+            await().atMost(AppFixture.TIMEOUT).until(() -> AppFixture.fx(() -> app.window.presenceBar()
+                    .shownIdentities().size()) == 3);
+            CanvasView.CollaboratorOverlay o = AppFixture.fx(() -> app.window.canvas().collaboratorOverlay());
+            assertTrue(o.badges().stream().anyMatch(b -> b.nodeId().equals("e1") && b.initials().equals("AL")), o.toString());
+            assertTrue(o.badges().stream().anyMatch(b -> b.nodeId().equals("t1") && b.initials().equals("GH")), o.toString());
+            WaitForAsyncUtils.waitForFxEvents();
+
+            WritableImage window = AppFixture.fx(() -> app.window.scene().snapshot(null));
+            Path file = folder().resolve("session.png");
+            PngExport.write(window, file);
+            assertTrue(Files.size(file) > 1000);
+            javafx.geometry.Bounds cb = AppFixture.fx(() -> app.window.canvas()
+                    .localToScene(app.window.canvas().getBoundsInLocal()));
+            Color bg = AppFixture.fx(() -> app.window.canvas().backgroundColor());
+            assertTrue(differing(window, bg, cb) > 10_000, "canvas area is blank");
+            // Ada's cursor label is drawn in her colour just below and right of her pointer.
+            Color adaColor = Color.web(o.cursors().stream().filter(m -> m.name().equals("Ada Lovelace"))
+                    .findFirst().orElseThrow().color());
+            javafx.geometry.Point2D at = AppFixture.fx(() -> app.window.canvas().localToScene(
+                    app.window.canvas().viewport().toScreen(400, 230)));
+            Color label = window.getPixelReader().getColor((int) at.getX() + 12, (int) at.getY() + 26);
+            assertTrue(close(label, adaColor), "expected Ada's colour " + adaColor + " at her label, got " + label);
+        } finally {
+            AppFixture.fx(() -> {
+                app.window.leaveSession();
+                return null;
+            });
+        }
+    }
+
+    private static boolean close(Color a, Color b) {
+        return Math.abs(a.getRed() - b.getRed()) + Math.abs(a.getGreen() - b.getGreen())
+                + Math.abs(a.getBlue() - b.getBlue()) < 0.1;
+    }
+
+    /** Six nodes in a frame: a rectangle, an ellipse, a rotated rectangle, text and a line. */
+    private void sample() {
+        Connection c = app.document.connection();
+        String page = AppFixture.fx(() -> app.window.model().page());
+        node(c, page, null, "frame", "f1", Map.of("name", "Landing", "x", 40.0, "y", 40.0, "w", 520.0, "h", 360.0,
+                "fill", "#ffffff", "stroke", "#d0d0d0", "stroke_width", 1.0));
+        node(c, page, "f1", "rect", "r1", Map.of("x", 32.0, "y", 40.0, "w", 200.0, "h", 120.0, "fill", "#0d99ff",
+                "corner_radius", 12.0));
+        node(c, page, "f1", "ellipse", "e1", Map.of("x", 280.0, "y", 50.0, "w", 140.0, "h", 140.0, "fill", "#ff7262cc"));
+        node(c, page, "f1", "rect", "r2", Map.of("x", 300.0, "y", 220.0, "w", 160.0, "h", 80.0, "fill", "#a259ff",
+                "rotation", 15.0));
+        node(c, page, "f1", "text", "t1", Map.of("x", 32.0, "y", 200.0, "w", 240.0, "h", 40.0,
+                "text", "Hello, Easel", "font_size", 28.0, "fill", "#1e1e1e"));
+        node(c, page, "f1", "line", "l1", Map.of("x", 32.0, "y", 280.0, "w", 220.0, "h", 40.0, "stroke", "#14ae5c",
+                "stroke_width", 4.0));
+        app.awaitNode(r -> "l1".equals(r.get(app.col("id"))));
+        await().atMost(AppFixture.TIMEOUT).until(() -> AppFixture.fx(() -> app.window.model().nodeCount() == 6));
     }
 
     private static void node(Connection c, String page, String parent, String kind, String id, Map<String, Object> fields) {

@@ -53,7 +53,7 @@ public final class StatusBar extends HBox {
         String text = switch (s) {
             case CONNECTED -> c.latencyMicros() > 0
                     ? "Connected \u00b7 " + latency(c.latencyMicros())
-                    : session.getText().isEmpty() ? "Local document" : "Connected";
+                    : session.getText().startsWith("Joined") ? "Connected" : "Local document";
             case CONNECTING -> "Connecting\u2026";
             case RECONNECTING -> "Connection lost \u2014 reconnecting\u2026 (your view is kept)";
             case CLOSED -> "Disconnected";

@@ -18,6 +18,7 @@ import dev.easel.host.session.CallFailedException;
 import dev.easel.host.session.Connection;
 import dev.easel.host.session.Handshake;
 import dev.easel.host.session.Invite;
+import dev.easel.host.session.Outbox;
 import dev.easel.host.session.SchemaInfos;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +72,6 @@ public final class RemoteConnection implements Connection {
     private final WebSocketClient client = ClientRuntime.client();
     private final ScheduledExecutorService timer = ClientRuntime.timer();
     private java.util.concurrent.ScheduledFuture<?> pinger;
-    private final Object sendLock = new Object();
     private final AtomicLong nextQueryId = new AtomicLong(1);
     private final AtomicLong nextRequestId = new AtomicLong(1);
     private final Map<Long, String> queries = new ConcurrentHashMap<>();
@@ -83,7 +83,7 @@ public final class RemoteConnection implements Connection {
 
     private volatile State state = State.CONNECTING;
     private volatile Session socket;
-    private volatile Codec encoder;
+    private volatile Outbox outbox;
     private volatile Codec decoder;
     private volatile Schema schema;
     private volatile Replica replica;
@@ -308,8 +308,14 @@ public final class RemoteConnection implements Connection {
             }
             socket = session;
             String chosen = subprotocol == null || subprotocol.isEmpty() ? Codecs.JSON : subprotocol;
-            encoder = Codecs.create(chosen);
             decoder = Codecs.forHostFrames(chosen);
+            Outbox previous = outbox;
+            if (previous != null) {
+                previous.close();
+            }
+            // Calls are never merged: the soft limit only concerns transactions, which a client does not send.
+            outbox = new Outbox((frame, binary, done, failed) -> sendFrame(session, frame, binary, done, failed),
+                    Codecs.create(chosen), Integer.MAX_VALUE, new int[0], ClientRuntime.sender());
         }
     }
 
@@ -493,6 +499,10 @@ public final class RemoteConnection implements Connection {
                 return;
             }
             socket = null;
+            if (outbox != null) {
+                outbox.close();
+                outbox = null;
+            }
         }
         if (statusCode == Handshake.CLOSE_REMOVED) {
             userClosed = true;
@@ -524,18 +534,23 @@ public final class RemoteConnection implements Connection {
     // ---- outgoing ----------------------------------------------------------------------------------------
 
     private void send(Message m) {
-        synchronized (sendLock) {
-            Session s = socket;
-            Codec c = encoder;
-            if (s == null || c == null || !s.isOpen()) {
-                return; // Queued calls and subscriptions are sent again after reconnecting.
-            }
-            byte[] frame = c.encode(m);
-            if (c.binary()) {
-                s.sendBinary(ByteBuffer.wrap(frame), Callback.NOOP);
-            } else {
-                s.sendText(new String(frame, StandardCharsets.UTF_8), Callback.NOOP);
-            }
+        Outbox o = outbox;
+        if (o != null) {
+            o.add(m); // Queued calls and subscriptions are sent again after reconnecting.
+        }
+    }
+
+    /** Sends one frame on the current socket; the outbox calls it with everything queued since the last. */
+    private void sendFrame(Session s, byte[] frame, boolean binary, Runnable done, Consumer<Throwable> failed) {
+        if (!s.isOpen()) {
+            failed.accept(new IllegalStateException("closed"));
+            return;
+        }
+        Callback cb = Callback.from(done, failed);
+        if (binary) {
+            s.sendBinary(ByteBuffer.wrap(frame), cb);
+        } else {
+            s.sendText(new String(frame, StandardCharsets.UTF_8), cb);
         }
     }
 

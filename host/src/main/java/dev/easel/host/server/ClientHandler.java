@@ -16,6 +16,7 @@ import dev.easel.host.identity.KeyIdentity;
 import dev.easel.host.protocol.Codec;
 import dev.easel.host.protocol.ErrorCodes;
 import dev.easel.host.protocol.Message;
+import dev.easel.host.session.Outbox;
 import dev.easel.host.protocol.ProtocolException;
 import dev.easel.host.session.CallTag;
 import dev.easel.host.session.Handshake;
@@ -86,7 +87,7 @@ public final class ClientHandler implements Session.Listener.AutoDemanding {
         for (TableSchema t : engine.schema().tables()) {
             pks[t.id()] = t.primaryKey();
         }
-        this.outbox = new Outbox(this::send, encoder, limits.outboxSoftLimit(), pks);
+        this.outbox = new Outbox(this::send, encoder, limits.outboxSoftLimit(), pks, hosted.sendExecutor());
         hosted.attach(this);
         outbox.add(new Message.Challenge(nonce.clone(), hosted.id()));
     }
@@ -152,6 +153,26 @@ public final class ClientHandler implements Session.Listener.AutoDemanding {
             refuse(e.code(), e.getMessage(), -1);
             return;
         }
+        if (m instanceof Message.Batch batch) {
+            // A client batches like the host does; each message still counts against its budget.
+            if (batch.messages().isEmpty()) {
+                return;
+            }
+            handle(batch.messages().get(0));
+            for (int i = 1; i < batch.messages().size() && !closed; i++) {
+                if (!rate.tryAcquire()) {
+                    refuse(ErrorCodes.RATE_LIMITED, "more than " + limits.messagesPerSecond()
+                            + " messages a second; slow down", -1);
+                    return;
+                }
+                handle(batch.messages().get(i));
+            }
+            return;
+        }
+        handle(m);
+    }
+
+    private void handle(Message m) {
         try {
             if (identity == null) {
                 handshake(m);

@@ -23,11 +23,14 @@ public final class HostedSession {
     private final Map<Identity, RequestLog> requestLogs = new ConcurrentHashMap<>();
     private final Map<Identity, Integer> connectionCounts = new ConcurrentHashMap<>();
     private final Set<Identity> removed = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.Executor sendExecutor;
     private volatile String advertisedHost;
     private volatile int port;
 
-    HostedSession(String id, Engine engine, SessionLimits limits, AssetSource assets) {
+    HostedSession(String id, Engine engine, SessionLimits limits, AssetSource assets,
+            java.util.concurrent.Executor sendExecutor) {
         this.id = id;
+        this.sendExecutor = sendExecutor;
         this.engine = engine;
         this.limits = limits;
         this.assets = assets;
@@ -44,6 +47,10 @@ public final class HostedSession {
 
     SessionLimits limits() {
         return limits;
+    }
+
+    java.util.concurrent.Executor sendExecutor() {
+        return sendExecutor;
     }
 
     AssetSource assets() {

@@ -54,6 +54,13 @@ public final class SessionServer implements AutoCloseable {
     private final ServerConnector connector;
     private final Map<String, HostedSession> sessions = new ConcurrentHashMap<>();
     private final String advertisedHost;
+    /** Encodes and sends every client's frames, off the engine's writer thread. */
+    private final java.util.concurrent.ExecutorService sendExecutor = java.util.concurrent.Executors.newFixedThreadPool(2,
+            r -> {
+                Thread t = new Thread(r, "easel-send");
+                t.setDaemon(true);
+                return t;
+            });
 
     private SessionServer(Options options) throws Exception {
         this.options = options;
@@ -100,7 +107,7 @@ public final class SessionServer implements AutoCloseable {
         byte[] id = new byte[9];
         RANDOM.nextBytes(id);
         String sessionId = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
-        HostedSession s = new HostedSession(sessionId, engine, options.limits(), assets);
+        HostedSession s = new HostedSession(sessionId, engine, options.limits(), assets, sendExecutor);
         s.bind(advertisedHost, port());
         sessions.put(sessionId, s);
         return s;
@@ -161,6 +168,7 @@ public final class SessionServer implements AutoCloseable {
         for (HostedSession s : sessions.values()) {
             end(s);
         }
+        sendExecutor.shutdown();
         try {
             jetty.stop();
         } catch (Exception e) {

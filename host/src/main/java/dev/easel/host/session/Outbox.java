@@ -1,4 +1,4 @@
-package dev.easel.host.server;
+package dev.easel.host.session;
 
 import dev.easel.host.protocol.Codec;
 import dev.easel.host.protocol.ErrorCodes;
@@ -8,15 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A client's outgoing messages. One frame is in flight at a time; everything queued meanwhile goes out together
- * in the next frame, so a client costs one frame per round of the network, not one per transaction. When a slow
+ * A connection's outgoing messages (the host's to each client, and a joiner's to the host). One frame is in
+ * flight at a time; everything queued meanwhile goes out together in the next frame, so a connection costs one
+ * frame per round of the network, not one per message. When a slow
  * client lets the queue grow past its soft limit, runs of transactions collapse into one (see {@link TxMerger}):
  * the client catches up with the newest state in fewer bytes and never holds up the writer.
  */
-final class Outbox {
+public final class Outbox {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Outbox.class);
     /** Sends one encoded frame and reports back when the socket took it. */
-    interface Sender {
+    public interface Sender {
         void send(byte[] frame, boolean binary, Runnable done, java.util.function.Consumer<Throwable> failed);
     }
 
@@ -27,34 +28,59 @@ final class Outbox {
     private final int softLimit;
     private final int[] primaryKeyByTable;
     private final ArrayDeque<Message> pending = new ArrayDeque<>();
+    private final java.util.concurrent.Executor sendExecutor;
     private boolean inFlight;
+    /** A flush is queued on the send executor; messages added meanwhile ride along in its frame. */
+    private boolean flushQueued;
     private boolean closed;
     private Runnable whenDrained;
     private long framesSent;
     private long merges;
 
-    Outbox(Sender sender, Codec codec, int softLimit, int[] primaryKeyByTable) {
+    /**
+     * {@code sendExecutor} encodes and sends frames, so a writer that queues a message (the engine's thread,
+     * under its lock) never pays for encoding or the socket, and whatever else is queued before the executor
+     * gets to it travels in the same frame.
+     */
+    public Outbox(Sender sender, Codec codec, int softLimit, int[] primaryKeyByTable,
+            java.util.concurrent.Executor sendExecutor) {
+        this.sendExecutor = sendExecutor;
         this.sender = sender;
         this.codec = codec;
         this.softLimit = softLimit;
         this.primaryKeyByTable = primaryKeyByTable;
     }
 
-    void add(Message m) {
+    public void add(Message m) {
         synchronized (this) {
             if (closed) {
                 return;
             }
             pending.addLast(m);
         }
-        flush();
+        scheduleFlush();
+    }
+
+    private void scheduleFlush() {
+        synchronized (this) {
+            if (flushQueued || inFlight || closed) {
+                return;
+            }
+            flushQueued = true;
+        }
+        sendExecutor.execute(() -> {
+            synchronized (this) {
+                flushQueued = false;
+            }
+            flush();
+        });
     }
 
     /**
      * Queues one subscription's share of a transaction; shares of the same commit (several subscriptions)
      * join into one {@code tx} message.
      */
-    void addTx(Message.Tx tx) {
+    public void addTx(Message.Tx tx) {
         synchronized (this) {
             if (closed) {
                 return;
@@ -76,7 +102,7 @@ final class Outbox {
                 pending.addAll(compacted);
             }
         }
-        flush();
+        scheduleFlush();
     }
 
     private void flush() {
@@ -117,7 +143,7 @@ final class Outbox {
     }
 
     /** Runs {@code then} once everything queued so far has gone out (at once if nothing is queued). */
-    void whenDrained(Runnable then) {
+    public void whenDrained(Runnable then) {
         synchronized (this) {
             whenDrained = then;
         }
@@ -148,7 +174,7 @@ final class Outbox {
         }
     }
 
-    synchronized int pendingCount() {
+    public synchronized int pendingCount() {
         return pending.size();
     }
 
@@ -160,7 +186,7 @@ final class Outbox {
         return merges;
     }
 
-    void close() {
+    public void close() {
         synchronized (this) {
             closed = true;
             pending.clear();

@@ -1,4 +1,4 @@
-package dev.easel.host.server;
+package dev.easel.host.session;
 
 import dev.easel.host.protocol.Message;
 import java.util.ArrayList;
