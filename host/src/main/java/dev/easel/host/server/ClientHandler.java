@@ -136,12 +136,8 @@ public final class ClientHandler implements Session.Listener.AutoDemanding {
         if (closed) {
             return;
         }
-        if (!rate.tryAcquire()) {
-            refuse(ErrorCodes.RATE_LIMITED, "more than " + limits.messagesPerSecond()
-                    + " messages a second; slow down", -1);
-            return;
-        }
         if (frame.length > limits.maxFrameBytes()) {
+            rate.tryAcquire(); // a bad frame costs budget too
             refuse(ErrorCodes.TOO_LARGE, "frame of " + frame.length + " bytes is over the limit of "
                     + limits.maxFrameBytes(), -1);
             return;
@@ -150,26 +146,38 @@ public final class ClientHandler implements Session.Listener.AutoDemanding {
         try {
             m = decoder.decode(frame);
         } catch (ProtocolException e) {
+            rate.tryAcquire(); // a bad frame costs budget too
             refuse(e.code(), e.getMessage(), -1);
             return;
         }
-        if (m instanceof Message.Batch batch) {
-            // A client batches like the host does; each message still counts against its budget.
-            if (batch.messages().isEmpty()) {
+        // A client batches like the host does; each message in a batch counts against its budget.
+        List<Message> messages = m instanceof Message.Batch batch ? batch.messages() : List.of(m);
+        for (Message each : messages) {
+            if (closed) {
                 return;
             }
-            handle(batch.messages().get(0));
-            for (int i = 1; i < batch.messages().size() && !closed; i++) {
-                if (!rate.tryAcquire()) {
-                    refuse(ErrorCodes.RATE_LIMITED, "more than " + limits.messagesPerSecond()
-                            + " messages a second; slow down", -1);
-                    return;
-                }
-                handle(batch.messages().get(i));
+            if (budgeted(each)) {
+                handle(each);
             }
-            return;
         }
-        handle(m);
+    }
+
+    /**
+     * Takes one message from the client's rate budget; a message over budget is answered with
+     * {@code rate_limited} (as the result of a call, so the caller's future ends) and not handled.
+     */
+    private boolean budgeted(Message m) {
+        if (rate.tryAcquire()) {
+            return true;
+        }
+        String why = "more than " + limits.messagesPerSecond() + " messages a second; slow down";
+        if (m instanceof Message.Call call) {
+            outbox.add(new Message.Result(call.requestId(), false, null, ErrorCodes.RATE_LIMITED, why, engine.offset()));
+            strike();
+        } else {
+            refuse(ErrorCodes.RATE_LIMITED, why, -1);
+        }
+        return false;
     }
 
     private void handle(Message m) {
@@ -332,7 +340,11 @@ public final class ClientHandler implements Session.Listener.AutoDemanding {
     /** Answers a bad message with an error, and disconnects a client that keeps sending them. */
     private void refuse(String code, String message, long requestId) {
         outbox.add(new Message.Error(code, message, requestId));
-        if (++strikes >= limits.strikesBeforeDisconnect()) {
+        strike();
+    }
+
+    private void strike() {
+        if (++strikes == limits.strikesBeforeDisconnect()) {
             LOG.info("disconnecting {}: {} refused messages", identity, strikes);
             close(StatusCode.POLICY_VIOLATION, "too many bad messages");
         }

@@ -142,6 +142,25 @@ class BadInputTest {
     }
 
     @Test
+    void aCallOverTheRateBudgetIsAnsweredSoItsCallerIsNotLeftWaiting() throws Exception {
+        f.close();
+        f = new SessionFixture(null, new SessionLimits(1 << 20, 20, 20, 1000, 256, 64));
+        bystander = f.joinWatchingAll("Bystander");
+        bystander.call("put_item", Map.of("id", "n1", "x", 10.0, "y", 20.0)).join();
+        before = Replicas.hostRows(f.engine, "item");
+        try (RawClient raw = joinedJson()) {
+            List<Message> batch = new java.util.ArrayList<>();
+            for (long id = 1; id <= 100; id++) {
+                batch.add(new Message.Call(id, "increment", Map.of("id", "c")));
+            }
+            raw.send(new Message.Batch(batch));
+            Message.Result last = raw.nextResult(100);
+            assertEquals(ErrorCodes.RATE_LIMITED, last.errorCode());
+        }
+        Replicas.awaitEqual(bystander, f.engine, List.of("item"));
+    }
+
+    @Test
     void aFloodIsRateLimitedThenDisconnected() throws Exception {
         f.close();
         f = new SessionFixture(null, new SessionLimits(1 << 20, 50, 50, 100, 256, 4096));

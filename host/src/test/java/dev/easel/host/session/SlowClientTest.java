@@ -1,6 +1,7 @@
 package dev.easel.host.session;
 
 import dev.easel.host.client.RemoteConnection;
+import dev.easel.host.server.SessionLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,9 @@ import org.junit.jupiter.api.Test;
 class SlowClientTest {
     @Test
     void aStalledReaderNeitherStallsTheWriterNorTheOthers() throws Exception {
-        try (SessionFixture f = new SessionFixture(null); LinkProxy proxy = new LinkProxy(f.server.port(), 0)) {
+        // A generous rate budget: this test is about a reader falling behind, not about floods.
+        try (SessionFixture f = new SessionFixture(null, SessionLimits.DEFAULT.withRate(100_000, 100_000));
+                LinkProxy proxy = new LinkProxy(f.server.port(), 0)) {
             RemoteConnection writer = f.joinWatchingAll("Writer");
             RemoteConnection watcher = f.joinWatchingAll("Watcher");
             RemoteConnection slow = f.join("Slow", proxy.route(f.editorInvite()), RemoteConnection.Options.DEFAULT);
