@@ -251,8 +251,19 @@ public final class RemoteConnection implements Connection {
 
     private void connectFailed(long gen, Throwable error) {
         String message = describe(error);
-        if (!firstWelcome.isDone() && isRefusal(error)) {
-            firstWelcome.completeExceptionally(new JoinException(message));
+        if (isRefusal(error)) {
+            if (!firstWelcome.isDone()) {
+                firstWelcome.completeExceptionally(new JoinException(message));
+                return;
+            }
+            // Refused on reconnecting: the host ended the session or replaced the link. Stop, and say so.
+            userClosed = true;
+            CallFailedException ended = new CallFailedException(ErrorCodes.CLOSED, message);
+            failAll(ended);
+            setState(State.CLOSED);
+            for (Consumer<CallFailedException> l : errorListeners) {
+                l.accept(ended);
+            }
             return;
         }
         LOG.debug("connecting to {} failed: {}", invite.host(), message);

@@ -41,4 +41,16 @@ class ReconnectTest {
             assertEquals(true, states.contains(Connection.State.RECONNECTING), "the joiner noticed the cut");
         }
     }
+
+    @Test
+    void aJoinerWhoseSessionEndedStopsAndSaysSo() throws Exception {
+        try (SessionFixture f = new SessionFixture(null)) {
+            RemoteConnection joiner = f.joinWatchingAll("Joiner");
+            List<CallFailedException> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+            joiner.addErrorListener(told::add);
+            f.server.end(f.session);
+            await().atMost(Duration.ofSeconds(10)).until(() -> joiner.state() == Connection.State.CLOSED);
+            assertEquals(true, told.stream().anyMatch(e -> e.getMessage().contains("ended")), String.valueOf(told));
+        }
+    }
 }
