@@ -14,9 +14,13 @@ public final class SessionBenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "A short, smaller run for smoke tests; its numbers are not the figures.")
     boolean quick;
 
+    @Option(names = "--only", split = ",", paramLabel = "PART",
+            description = "Run only these parts: move, bytes, join, cursor, transfer.")
+    java.util.Set<String> only = new java.util.HashSet<>();
+
     @Override
     public Integer call() throws Exception {
-        new SessionBench(quick, System.out, System.err).run();
+        new SessionBench(quick, only, System.out, System.err).run();
         return 0;
     }
 }

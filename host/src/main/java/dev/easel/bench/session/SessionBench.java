@@ -36,19 +36,37 @@ public final class SessionBench {
     private final Figures out;
     private final PrintStream err;
 
-    public SessionBench(boolean quick, PrintStream out, PrintStream err) {
+    private final java.util.Set<String> only;
+
+    /** {@code only}: the parts to run (move, bytes, join, cursor, transfer); empty runs them all. */
+    public SessionBench(boolean quick, java.util.Set<String> only, PrintStream out, PrintStream err) {
         this.quick = quick;
+        this.only = only;
         this.out = new Figures(out);
         this.err = err;
     }
 
     public void run() throws Exception {
-        moveLatency(10, "session.move_latency_us");
-        moveLatency(50, "session.move_latency_us_p99_50");
-        moveBytes();
-        join100k();
-        cursors();
-        transfers();
+        if (wanted("move")) {
+            moveLatency(10, "session.move_latency_us");
+            moveLatency(50, "session.move_latency_us_p99_50");
+        }
+        if (wanted("bytes")) {
+            moveBytes();
+        }
+        if (wanted("join")) {
+            join100k();
+        }
+        if (wanted("cursor")) {
+            cursors();
+        }
+        if (wanted("transfer")) {
+            transfers();
+        }
+    }
+
+    private boolean wanted(String part) {
+        return only.isEmpty() || only.contains(part);
     }
 
     // ---- move latency --------------------------------------------------------------------------------------

@@ -3,7 +3,6 @@ package dev.easel.host.server;
 import dev.easel.engine.Engine;
 import dev.easel.engine.query.QueryException;
 import dev.easel.engine.schema.TableSchema;
-import dev.easel.engine.subscription.RowUpdate;
 import dev.easel.engine.subscription.Subscription;
 import dev.easel.engine.subscription.SubscriptionListener;
 import dev.easel.engine.subscription.TableDelta;
@@ -16,10 +15,11 @@ import dev.easel.host.identity.KeyIdentity;
 import dev.easel.host.protocol.Codec;
 import dev.easel.host.protocol.ErrorCodes;
 import dev.easel.host.protocol.Message;
-import dev.easel.host.session.Outbox;
 import dev.easel.host.protocol.ProtocolException;
 import dev.easel.host.session.CallTag;
+import dev.easel.host.session.Deltas;
 import dev.easel.host.session.Handshake;
+import dev.easel.host.session.Outbox;
 import dev.easel.host.session.Role;
 import dev.easel.host.session.SchemaInfos;
 import java.nio.ByteBuffer;
@@ -371,27 +371,9 @@ public final class ClientHandler implements Session.Listener.AutoDemanding {
 
         @Override
         public void onDelta(Subscription s, TxInfo tx, TableDelta delta) {
-            TableSchema t = delta.table();
-            List<Object[]> inserts = new ArrayList<>(delta.inserts().size());
-            for (Row r : delta.inserts()) {
-                inserts.add(r.toArray());
-            }
-            List<Message.ColumnUpdate> updates = new ArrayList<>(delta.updates().size());
-            for (RowUpdate u : delta.updates()) {
-                int[] cols = u.changedColumns();
-                Object[] vals = new Object[cols.length];
-                for (int i = 0; i < cols.length; i++) {
-                    vals[i] = u.after().get(cols[i]);
-                }
-                updates.add(new Message.ColumnUpdate(u.after().get(t.primaryKey()), cols, vals));
-            }
-            List<Object> deletes = new ArrayList<>(delta.deletes().size());
-            for (Row r : delta.deletes()) {
-                deletes.add(r.get(t.primaryKey()));
-            }
             long requestId = tx.callTag() instanceof CallTag tag && tag.caller().equals(identity) ? tag.requestId() : -1;
             outbox.addTx(new Message.Tx(tx.offset(), tx.timestampMicros(), tx.caller().id(), tx.reducer(), requestId,
-                    List.of(new Message.QueryUpdate(queryId, t.id(), inserts, updates, deletes))));
+                    List.of(Deltas.toQueryUpdate(queryId, delta))));
         }
     }
 

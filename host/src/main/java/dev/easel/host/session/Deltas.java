@@ -6,6 +6,7 @@ import dev.easel.engine.schema.TableSchema;
 import dev.easel.engine.subscription.RowUpdate;
 import dev.easel.engine.subscription.TableDelta;
 import dev.easel.engine.table.Row;
+import dev.easel.host.protocol.Message;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +26,20 @@ public final class Deltas {
             deletes.add(r.get(t.primaryKey()));
         }
         return new QueryChange(queryId, t, delta.inserts(), patches, deletes);
+    }
+
+    /** The same delta as the wire carries it: full rows for inserts, changed columns for updates, keys for deletes. */
+    public static Message.QueryUpdate toQueryUpdate(long queryId, TableDelta delta) {
+        QueryChange c = toQueryChange(queryId, delta);
+        List<Object[]> inserts = new ArrayList<>(c.inserts().size());
+        for (Row r : c.inserts()) {
+            inserts.add(r.toArray());
+        }
+        List<Message.ColumnUpdate> updates = new ArrayList<>(c.updates().size());
+        for (RowPatch p : c.updates()) {
+            updates.add(new Message.ColumnUpdate(p.primaryKey(), p.columns(), p.values()));
+        }
+        return new Message.QueryUpdate(queryId, delta.table().id(), inserts, updates, c.deletes());
     }
 
     public static RowPatch patch(TableSchema t, RowUpdate u) {

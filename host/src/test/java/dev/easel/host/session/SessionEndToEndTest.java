@@ -45,10 +45,14 @@ class SessionEndToEndTest {
             for (RemoteConnection r : List.of(a, b, c)) {
                 Replicas.awaitEqual(r, f.engine, TestDocument.allTables());
             }
-            assertEquals(40, seenByB.size(), "one applied batch per transaction that changed what it shows");
-            assertEquals(seenByB, seenByC, "every replica applies the same transactions in the same order");
-            for (int i = 1; i < seenByB.size(); i++) {
-                assertTrue(seenByB.get(i) > seenByB.get(i - 1), "offsets only grow");
+            // A client that falls behind may get several transactions merged into one, so the batches seen can
+            // differ; what they must share is commit order and the same end.
+            for (List<Long> seen : List.of(seenByB, seenByC)) {
+                assertTrue(seen.size() <= 40, "never more batches than transactions");
+                for (int i = 1; i < seen.size(); i++) {
+                    assertTrue(seen.get(i) > seen.get(i - 1), "transactions apply in commit order");
+                }
+                assertEquals(f.engine.offset(), seen.get(seen.size() - 1), "every replica reaches the last commit");
             }
         }
     }
