@@ -53,6 +53,7 @@ public final class DocumentModel implements AutoCloseable {
     private boolean orderStale = true;
     private List<NodeView> drawOrder;
     private String page;
+    private List<String> pendingSelection;
     private Consumer<Throwable> errorHandler = e -> { };
     private volatile boolean closed;
 
@@ -273,6 +274,65 @@ public final class DocumentModel implements AutoCloseable {
         return call("delete_nodes", Map.of("ids", List.copyOf(nodeIds)), predicted);
     }
 
+    /**
+     * duplicate: copies the nodes (with everything inside them) just above each original, offset by
+     * ({@code dx}, {@code dy}); the copies get {@code newIds} (their insides get derived ids). One call.
+     */
+    public CompletableFuture<Object> duplicate(List<String> nodeIds, List<String> newIds, double dx, double dy) {
+        return call("duplicate", Map.of("ids", List.copyOf(nodeIds), "new_ids", List.copyOf(newIds), "dx", dx,
+                "dy", dy), List.of());
+    }
+
+    /** group: wraps sibling nodes in a new group {@code id}. One call. */
+    public CompletableFuture<Object> group(String id, List<String> nodeIds) {
+        return call("group", Map.of("id", id, "ids", List.copyOf(nodeIds)), List.of());
+    }
+
+    /** ungroup: moves the groups' children out and removes the groups. One call. */
+    public CompletableFuture<Object> ungroup(List<String> groupIds) {
+        return call("ungroup", Map.of("ids", List.copyOf(groupIds)), List.of());
+    }
+
+    /**
+     * reorder: moves a node in its siblings' stack; {@code where} is "after" (just above {@code sibling}),
+     * "before" (just below it) or "to" ({@code sibling} then being "first" or "last").
+     */
+    public CompletableFuture<Object> reorder(String id, String where, String sibling) {
+        return call("reorder", Map.of("id", id, where, sibling), List.of());
+    }
+
+    /** set_text: replaces a text node's text, showing the result at once. */
+    public CompletableFuture<Object> setText(String id, String text) {
+        List<Replica.Prediction> predicted = new ArrayList<>();
+        Row now = replica().find(NodeColumns.TABLE, id);
+        if (now != null) {
+            predicted.add(new Replica.Prediction(cols.table, id, now.with(cols.text, text)));
+        }
+        return call("set_text", Map.of("id", id, "text", text), predicted);
+    }
+
+    /** lock: tells the others this member is editing these nodes (their canvases show a badge). */
+    public CompletableFuture<Object> lock(List<String> nodeIds) {
+        return call("lock", Map.of("ids", List.copyOf(nodeIds)), List.of());
+    }
+
+    public CompletableFuture<Object> unlock(List<String> nodeIds) {
+        return call("unlock", Map.of("ids", List.copyOf(nodeIds)), List.of());
+    }
+
+    /**
+     * Selects these nodes as soon as they all exist here (for nodes just made by a call the host has not
+     * answered yet); at once if they already do.
+     */
+    public void selectWhenPresent(List<String> nodeIds) {
+        if (nodes.keySet().containsAll(nodeIds)) {
+            pendingSelection = null;
+            selection.set(nodeIds);
+        } else {
+            pendingSelection = List.copyOf(nodeIds);
+        }
+    }
+
     public CompletableFuture<Object> undo() {
         return call("undo", Map.of(), List.of());
     }
@@ -376,6 +436,11 @@ public final class DocumentModel implements AutoCloseable {
         if (structure) {
             orderStale = true;
             selection.retainAll(nodes.keySet());
+        }
+        if (pendingSelection != null && nodes.keySet().containsAll(pendingSelection)) {
+            List<String> select = pendingSelection;
+            pendingSelection = null;
+            selection.set(select);
         }
         if (changed.isEmpty() && !structure) {
             return;

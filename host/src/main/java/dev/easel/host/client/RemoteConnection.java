@@ -518,6 +518,9 @@ public final class RemoteConnection implements Connection {
         if (statusCode == Handshake.CLOSE_REMOVED) {
             userClosed = true;
             failAll(new CallFailedException(ErrorCodes.REMOVED, "the host removed you from this session"));
+        } else if (statusCode == Handshake.CLOSE_LINK_REPLACED) {
+            userClosed = true;
+            failAll(new CallFailedException(ErrorCodes.FORBIDDEN, "the invite link was replaced; ask the host for the new one"));
         }
         if (userClosed) {
             setState(State.CLOSED);

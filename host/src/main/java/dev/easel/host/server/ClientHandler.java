@@ -50,6 +50,7 @@ public final class ClientHandler implements Session.Listener.AutoDemanding {
     private final HostedSession hosted;
     private final Engine engine;
     private final Role role;
+    private final boolean returningOnly;
     private final Codec decoder;
     private final Codec encoder;
     private final SessionLimits limits;
@@ -63,7 +64,12 @@ public final class ClientHandler implements Session.Listener.AutoDemanding {
     private boolean cleanedUp;
     private int strikes;
 
-    ClientHandler(HostedSession hosted, Role role, Codec decoder, Codec encoder) {
+    /**
+     * {@code returningOnly}: the connection presented a replaced link, which admits only someone who was
+     * admitted with it before (their network dropped and they are resuming).
+     */
+    ClientHandler(HostedSession hosted, Role role, boolean returningOnly, Codec decoder, Codec encoder) {
+        this.returningOnly = returningOnly;
         this.hosted = hosted;
         this.engine = hosted.engine();
         this.role = role;
@@ -218,7 +224,13 @@ public final class ClientHandler implements Session.Listener.AutoDemanding {
             close(Handshake.CLOSE_REMOVED, "removed");
             return;
         }
+        if (returningOnly && !hosted.wasAdmitted(who, role)) {
+            outbox.add(new Message.Error(ErrorCodes.FORBIDDEN, "this invite link was replaced; ask the host for the new one", -1));
+            close(Handshake.CLOSE_LINK_REPLACED, "link replaced");
+            return;
+        }
         identity = who;
+        hosted.admit(who, role);
         if (hosted.arrived(who)) {
             engine.connect(who, Args.of("name", cleanName(hello.displayName()), "role", role.label()));
         }

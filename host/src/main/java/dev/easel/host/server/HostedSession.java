@@ -23,6 +23,8 @@ public final class HostedSession {
     private final Map<Identity, RequestLog> requestLogs = new ConcurrentHashMap<>();
     private final Map<Identity, Integer> connectionCounts = new ConcurrentHashMap<>();
     private final Set<Identity> removed = ConcurrentHashMap.newKeySet();
+    /** Everyone admitted so far and the role they came in with. */
+    private final Map<Identity, Role> admitted = new ConcurrentHashMap<>();
     private final java.util.concurrent.Executor sendExecutor;
     private volatile String advertisedHost;
     private volatile int port;
@@ -89,6 +91,15 @@ public final class HostedSession {
                 c.closeRemoved();
             }
         }
+    }
+
+    void admit(Identity who, Role role) {
+        admitted.putIfAbsent(who, role);
+    }
+
+    /** True if this person was admitted before with this role (a returning participant). */
+    boolean wasAdmitted(Identity who, Role role) {
+        return admitted.get(who) == role;
     }
 
     boolean isRemoved(Identity who) {

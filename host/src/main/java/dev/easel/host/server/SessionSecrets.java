@@ -17,6 +17,8 @@ public final class SessionSecrets {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<Role, String> secrets = new EnumMap<>(Role.class);
+    /** Replaced secrets, still good for people already admitted with them (so a dropped link can resume). */
+    private final Map<String, Role> replaced = new java.util.HashMap<>();
 
     public SessionSecrets() {
         for (Role r : Role.values()) {
@@ -36,9 +38,25 @@ public final class SessionSecrets {
 
     /** Replaces a role's secret: links handed out before stop working; people already in stay. */
     public synchronized String revoke(Role role) {
+        replaced.put(secrets.get(role), role);
         String s = fresh();
         secrets.put(role, s);
         return s;
+    }
+
+    /** The role a replaced secret granted, or null: it admits only people who were admitted with it before. */
+    public synchronized Role replacedRoleFor(String presented) {
+        if (presented == null) {
+            return null;
+        }
+        byte[] p = presented.getBytes(StandardCharsets.UTF_8);
+        Role match = null;
+        for (Map.Entry<String, Role> e : replaced.entrySet()) {
+            if (MessageDigest.isEqual(p, e.getKey().getBytes(StandardCharsets.UTF_8))) {
+                match = e.getValue();
+            }
+        }
+        return match;
     }
 
     /** The role this secret grants, or null. Every secret is compared, in constant time. */

@@ -126,6 +126,11 @@ public final class SessionServer implements AutoCloseable {
         HostedSession s = sessions.get(sessionId);
         Fields query = Request.extractQueryParameters(request);
         Role role = s == null ? null : s.secrets().roleFor(query.getValue("k"));
+        boolean returningOnly = false;
+        if (role == null && s != null) {
+            role = s.secrets().replacedRoleFor(query.getValue("k"));
+            returningOnly = role != null;
+        }
         if (role == null) {
             Response.writeError(request, response, callback, 403, "no such session, or the invite link is not valid");
             return null;
@@ -141,7 +146,7 @@ public final class SessionServer implements AutoCloseable {
         }
         Codec decoder = Codecs.create(chosen);
         Codec encoder = Codecs.create(chosen);
-        return new ClientHandler(s, role, decoder, encoder);
+        return new ClientHandler(s, role, returningOnly, decoder, encoder);
     }
 
     /** This machine's first site-local IPv4 address (what a collaborator on the LAN can reach), else localhost. */

@@ -7,6 +7,8 @@ public final class Handshake {
     private static final byte[] CONTEXT = "easel-hello-v1".getBytes(StandardCharsets.US_ASCII);
     /** The close code a host uses when it removed the participant: do not reconnect. */
     public static final int CLOSE_REMOVED = 4003;
+    /** The close code for a link that was replaced, presented by someone who never came in with it. */
+    public static final int CLOSE_LINK_REPLACED = 4004;
 
     private Handshake() {
     }

@@ -114,4 +114,16 @@ class AccessTest {
             }
         }
     }
+
+    @Test
+    void someoneAlreadyInKeepsResumingAfterTheirLinkIsReplaced() throws Exception {
+        try (SessionFixture f = new SessionFixture(null)) {
+            RemoteConnection member = f.joinWatchingAll("Member");
+            f.session.revoke(Role.EDITOR);
+            f.session.dropAllConnections();
+            member.call("put_item", Map.of("id", "after-revoke", "x", 1.0, "y", 1.0)).join();
+            Replicas.awaitEqual(member, f.engine, TestDocument.allTables());
+            assertEquals("editor", member.role());
+        }
+    }
 }
