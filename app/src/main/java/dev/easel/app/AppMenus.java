@@ -30,6 +30,7 @@ final class AppMenus {
                 new SeparatorMenuItem(),
                 item("Export PNG (1x)\u2026", null, () -> w.exportPng(1)),
                 item("Export PNG (2x)\u2026", "Shortcut+Shift+E", () -> w.exportPng(2)),
+                item("Export SVG\u2026", "Shortcut+Alt+E", w::exportSvg),
                 new SeparatorMenuItem(),
                 item("Quit", "Shortcut+Q", w::quit));
 
@@ -40,8 +41,19 @@ final class AppMenus {
                 item("Undo", "Shortcut+Z", w::undo),
                 item("Redo", "Shortcut+Shift+Z", w::redo),
                 new SeparatorMenuItem(),
+                item("Copy", "Shortcut+C", w::copy),
+                item("Paste", "Shortcut+V", w::paste),
+                item("Duplicate", "Shortcut+D", w::duplicate),
                 delete,
-                item("Select All", "Shortcut+A", w::selectAll));
+                item("Select All", "Shortcut+A", w::selectAll),
+                new SeparatorMenuItem(),
+                item("Group", "Shortcut+G", w::group),
+                item("Ungroup", "Shortcut+Shift+G", w::ungroup),
+                new SeparatorMenuItem(),
+                keyed(item("Bring Forward", null, w::bringForward),
+                        new KeyCodeCombination(KeyCode.CLOSE_BRACKET, KeyCombination.SHORTCUT_DOWN)),
+                keyed(item("Send Backward", null, w::sendBackward),
+                        new KeyCodeCombination(KeyCode.OPEN_BRACKET, KeyCombination.SHORTCUT_DOWN)));
 
         Menu view = new Menu("_View");
         MenuItem zoomIn = item("Zoom In", null, w::zoomIn);
@@ -63,6 +75,11 @@ final class AppMenus {
         MenuBar bar = new MenuBar(file, edit, view);
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    private static MenuItem keyed(MenuItem m, KeyCombination k) {
+        m.setAccelerator(k);
+        return m;
     }
 
     private static MenuItem item(String label, String accelerator, Runnable action) {

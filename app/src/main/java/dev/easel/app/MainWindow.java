@@ -8,7 +8,10 @@ import dev.easel.app.document.LocalDocuments;
 import dev.easel.app.document.NodeView;
 import dev.easel.app.document.OpenDocument;
 import dev.easel.app.export.PngExport;
+import dev.easel.app.edit.EditCommands;
+import dev.easel.app.export.SvgExport;
 import dev.easel.app.gesture.GestureController;
+import dev.easel.app.gesture.TextEditor;
 import dev.easel.app.panels.LayersPanel;
 import dev.easel.app.panels.PresenceBar;
 import dev.easel.app.panels.PropertiesPanel;
@@ -77,6 +80,8 @@ public final class MainWindow {
     private final PropertiesPanel properties = new PropertiesPanel();
     private final StatusBar status = new StatusBar();
     private final PresenceBar presenceBar = new PresenceBar();
+    private final TextEditor textEditor = new TextEditor(canvas);
+    private final EditCommands edits = new EditCommands(() -> this.model, m -> this.status.setMessage(m));
     private Collaborators collaborators;
     private PresenceSender presence;
     private SessionServer server;
@@ -103,7 +108,8 @@ public final class MainWindow {
         layers.setId("layers");
         properties.setId("properties");
         status.setId("status");
-        new GestureController(canvas, tool);
+        GestureController gestures = new GestureController(canvas, tool);
+        gestures.setOnEditText(textEditor::edit);
         ToolPalette palette = new ToolPalette(tool);
         javafx.scene.layout.Region spring = new javafx.scene.layout.Region();
         javafx.scene.layout.HBox.setHgrow(spring, javafx.scene.layout.Priority.ALWAYS);
@@ -170,6 +176,14 @@ public final class MainWindow {
         return document;
     }
 
+    public TextEditor textEditor() {
+        return textEditor;
+    }
+
+    public EditCommands edits() {
+        return edits;
+    }
+
     public PresenceBar presenceBar() {
         return presenceBar;
     }
@@ -203,6 +217,7 @@ public final class MainWindow {
      */
     public CompletableFuture<Void> show(OpenDocument doc) {
         OpenDocument old = document;
+        textEditor.commit();
         if (model != null) {
             model.close();
         }
@@ -543,6 +558,13 @@ public final class MainWindow {
             return;
         }
         switch (code) {
+            case ENTER -> {
+                NodeView only = model.node(model.selection().single());
+                if (only == null || !"text".equals(only.kind())) {
+                    return;
+                }
+                textEditor.edit(only);
+            }
             case BACK_SPACE -> deleteSelection();
             case ESCAPE -> {
                 model.selection().clear();
@@ -690,6 +712,81 @@ public final class MainWindow {
             Platform.exit();
         });
         io.shutdown();
+    }
+
+    /** Whether an Edit command should act on the canvas (not on a text field that has the focus). */
+    private boolean canvasCommand() {
+        return model != null && !(scene.getFocusOwner() instanceof TextInputControl);
+    }
+
+    void copy() {
+        if (canvasCommand()) {
+            edits.copy();
+        }
+    }
+
+    void paste() {
+        if (canvasCommand()) {
+            edits.paste();
+        }
+    }
+
+    void duplicate() {
+        if (canvasCommand()) {
+            edits.duplicate();
+        }
+    }
+
+    void group() {
+        if (canvasCommand()) {
+            edits.group();
+        }
+    }
+
+    void ungroup() {
+        if (canvasCommand()) {
+            edits.ungroup();
+        }
+    }
+
+    void bringForward() {
+        if (canvasCommand()) {
+            edits.bringForward();
+        }
+    }
+
+    void sendBackward() {
+        if (canvasCommand()) {
+            edits.sendBackward();
+        }
+    }
+
+    /** Exports the selection (or, with nothing selected, the whole page) as an SVG file. */
+    void exportSvg() {
+        if (model == null) {
+            return;
+        }
+        String svg = SvgExport.render(model, model.selection().ids());
+        if (svg == null) {
+            status.setMessage("Nothing to export");
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export SVG");
+        chooser.setInitialFileName(document.title() + ".svg");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("SVG images", "*.svg"));
+        java.io.File f = chooser.showSaveDialog(stage);
+        if (f == null) {
+            return;
+        }
+        io.execute(() -> {
+            try {
+                SvgExport.write(svg, f.toPath());
+                Platform.runLater(() -> status.setMessage("Exported " + f.getName()));
+            } catch (java.io.IOException e) {
+                Platform.runLater(() -> status.setMessage("Export failed: " + e.getMessage()));
+            }
+        });
     }
 
     void undo() {

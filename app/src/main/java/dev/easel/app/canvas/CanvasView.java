@@ -43,6 +43,10 @@ public final class CanvasView extends Region {
     private Bounds preview;
     private String previewKind;
     private Bounds marquee;
+    private List<SnapIndex.Guide> guides = List.of();
+    private String editingId;
+    private javafx.scene.Node editor;
+    public static final Color GUIDE = Color.web("#f24822");
 
     /** Another member's cursor as last drawn, in page coordinates (interpolated towards their last update). */
     public record CursorMark(String identity, String name, String color, double x, double y) {
@@ -207,6 +211,41 @@ public final class CanvasView extends Region {
         requestRedraw();
     }
 
+    /** Snapping guides to draw, in page coordinates (empty to hide). */
+    public void setGuides(List<SnapIndex.Guide> g) {
+        List<SnapIndex.Guide> next = g == null ? List.of() : List.copyOf(g);
+        if (!next.equals(guides)) {
+            guides = next;
+            requestRedraw();
+        }
+    }
+
+    /** The snapping guides drawn now: tests read this rather than pixels. */
+    public List<SnapIndex.Guide> guides() {
+        return guides;
+    }
+
+    /**
+     * Shows an editor (the inline text field) over the canvas, in canvas pixels, hiding the node it edits
+     * (null to remove it).
+     */
+    public void setEditor(javafx.scene.Node node, String nodeId) {
+        if (editor != null) {
+            getChildren().remove(editor);
+        }
+        editor = node;
+        editingId = node == null ? null : nodeId;
+        if (node != null) {
+            node.setManaged(false);
+            getChildren().add(node);
+        }
+        requestRedraw();
+    }
+
+    public javafx.scene.Node editor() {
+        return editor;
+    }
+
     @Override
     protected void layoutChildren() {
         double w = getWidth();
@@ -239,7 +278,8 @@ public final class CanvasView extends Region {
             overlay = CollaboratorOverlay.EMPTY;
             return;
         }
-        paintNodes(g, model, viewport.zoom(), viewport.offsetX(), viewport.offsetY(), viewport.visibleWorld(w, h), true);
+        paintNodes(g, model, viewport.zoom(), viewport.offsetX(), viewport.offsetY(), viewport.visibleWorld(w, h), true,
+                editingId);
         g.setTransform(1, 0, 0, 1, 0, 0);
         paintCollaborators(g);
         paintOverlay(g);
@@ -358,9 +398,17 @@ public final class CanvasView extends Region {
      */
     public static void paintNodes(GraphicsContext g, DocumentModel model, double zoom, double ox, double oy,
             Bounds visible, boolean frameLabels) {
+        paintNodes(g, model, zoom, ox, oy, visible, frameLabels, null);
+    }
+
+    private static void paintNodes(GraphicsContext g, DocumentModel model, double zoom, double ox, double oy,
+            Bounds visible, boolean frameLabels, String skip) {
         g.setTransform(zoom, 0, 0, zoom, ox, oy);
         List<NodeView> order = model.drawOrder();
         for (NodeView n : order) {
+            if (skip != null && skip.equals(n.id())) {
+                continue;
+            }
             double x = model.worldX(n);
             double y = model.worldY(n);
             if (visible != null && !meets(n, x, y, visible)) {
@@ -437,6 +485,24 @@ public final class CanvasView extends Region {
                 g.strokeRect(a.getX(), a.getY(), w, h);
             }
         }
+        if (!guides.isEmpty()) {
+            g.setStroke(GUIDE);
+            g.setLineWidth(1);
+            for (SnapIndex.Guide gd : guides) {
+                Point2D a = gd.vertical() ? viewport.toScreen(gd.at(), gd.from()) : viewport.toScreen(gd.from(), gd.at());
+                Point2D b = gd.vertical() ? viewport.toScreen(gd.at(), gd.to()) : viewport.toScreen(gd.to(), gd.at());
+                double ax = Math.round(a.getX()) + 0.5;
+                double ay = Math.round(a.getY()) + 0.5;
+                double bx = Math.round(b.getX()) + 0.5;
+                double by = Math.round(b.getY()) + 0.5;
+                if (gd.vertical()) {
+                    g.strokeLine(ax, ay, ax, by);
+                } else {
+                    g.strokeLine(ax, ay, bx, ay);
+                }
+            }
+            g.setStroke(SELECTION);
+        }
         if (marquee != null) {
             Point2D a = viewport.toScreen(marquee.getMinX(), marquee.getMinY());
             double w = marquee.getWidth() * viewport.zoom();
@@ -488,6 +554,21 @@ public final class CanvasView extends Region {
             NodeView n = order.get(i);
             if (n.visible() && contains(n, wx, wy)) {
                 return outermostGroup(n);
+            }
+        }
+        return null;
+    }
+
+    /** The topmost visible node under this page point itself (inside groups too), or null. */
+    public NodeView deepestNodeAt(double wx, double wy) {
+        if (model == null) {
+            return null;
+        }
+        List<NodeView> order = model.drawOrder();
+        for (int i = order.size() - 1; i >= 0; i--) {
+            NodeView n = order.get(i);
+            if (n.visible() && !"group".equals(n.kind()) && contains(n, wx, wy)) {
+                return n;
             }
         }
         return null;

@@ -25,6 +25,7 @@ public final class GestureController {
     private final ObjectProperty<Tool> tool;
     private Gesture current;
     private boolean spaceDown;
+    private java.util.function.Consumer<NodeView> onEditText = n -> { };
 
     public GestureController(CanvasView canvas, ObjectProperty<Tool> tool) {
         this.canvas = canvas;
@@ -52,6 +53,11 @@ public final class GestureController {
         updateCursor();
     }
 
+    /** What a double-click on a text node does: open the inline editor. */
+    public void setOnEditText(java.util.function.Consumer<NodeView> action) {
+        this.onEditText = action;
+    }
+
     private void updateCursor() {
         Tool t = tool.get();
         canvas.setCursor(t == Tool.HAND ? Cursor.OPEN_HAND : t.kind() != null ? Cursor.CROSSHAIR : Cursor.DEFAULT);
@@ -70,6 +76,8 @@ public final class GestureController {
             canvas.setCursor(Cursor.CLOSED_HAND);
         } else if (e.getButton() != MouseButton.PRIMARY) {
             return;
+        } else if (e.getClickCount() == 2 && (t == Tool.SELECT || t == Tool.TEXT) && textAt(sx, sy) != null) {
+            onEditText.accept(textAt(sx, sy));
         } else if (t.kind() != null) {
             current = new CreateShapeGesture(canvas, t.kind(), sx, sy, id -> {
                 canvas.model().selection().set(List.of(id));
@@ -93,6 +101,12 @@ public final class GestureController {
             }
         }
         e.consume();
+    }
+
+    private NodeView textAt(double sx, double sy) {
+        Point2D w = canvas.viewport().toWorld(sx, sy);
+        NodeView n = canvas.deepestNodeAt(w.getX(), w.getY());
+        return n != null && "text".equals(n.kind()) ? n : null;
     }
 
     private void dragged(MouseEvent e) {

@@ -3,7 +3,11 @@ package dev.easel.app.gesture;
 import dev.easel.app.canvas.CanvasView;
 import dev.easel.app.document.DocumentModel;
 import dev.easel.app.document.NodeView;
+import dev.easel.app.canvas.SnapIndex;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javafx.geometry.Point2D;
@@ -12,10 +16,14 @@ import javafx.scene.input.MouseEvent;
 /**
  * Drags the selected nodes. The drag is one undo step: {@code begin_gesture} when the pointer first moves,
  * a {@code move_nodes} call for every pointer move (each predicted, so the nodes follow the pointer however
- * slow the link), {@code end_gesture} on release. Shift keeps the move horizontal or vertical.
+ * slow the link), {@code end_gesture} on release. Shift keeps the move horizontal or vertical. The moving
+ * box snaps its edges and centre to the other visible nodes' edges and centres within
+ * {@link #SNAP_PIXELS} screen pixels, with guides drawn on the canvas; Alt turns snapping off.
  */
 public final class MoveGesture implements Gesture {
     private static final double THRESHOLD = 2;
+    /** Snapping reaches this far on screen, whatever the zoom. */
+    public static final double SNAP_PIXELS = 5;
 
     private final DocumentModel model;
     private final CanvasView canvas;
@@ -24,6 +32,9 @@ public final class MoveGesture implements Gesture {
     private final double startSy;
     /** Position (relative to its parent) of each moving node at the press. */
     private final Map<String, double[]> origins = new LinkedHashMap<>();
+    /** Snapping: the page box of the moving nodes at the press, and the other visible nodes' edges. */
+    private double[] box;
+    private SnapIndex snaps;
     private boolean moving;
     private double lastDx;
     private double lastDy;
@@ -62,6 +73,7 @@ public final class MoveGesture implements Gesture {
             }
             moving = true;
             model.beginGesture();
+            buildSnaps();
         }
         Point2D p = canvas.viewport().toWorld(sx, sy);
         double dx = p.getX() - start.getX();
@@ -75,6 +87,17 @@ public final class MoveGesture implements Gesture {
         }
         dx = Math.round(dx);
         dy = Math.round(dy);
+        if (snaps != null && box != null && !e.isAltDown()) {
+            boolean lockX = e.isShiftDown() && dx == 0;
+            boolean lockY = e.isShiftDown() && dy == 0;
+            SnapIndex.Snap snap = snaps.snap(box[0] + dx, box[1] + dy, box[2] + dx, box[3] + dy,
+                    SNAP_PIXELS / canvas.viewport().zoom(), !lockX, !lockY);
+            dx += snap.dx();
+            dy += snap.dy();
+            canvas.setGuides(snap.guides());
+        } else {
+            canvas.setGuides(List.of());
+        }
         if (dx == lastDx && dy == lastDy) {
             return;
         }
@@ -93,6 +116,54 @@ public final class MoveGesture implements Gesture {
             dragged(sx, sy, e);
             model.endGesture();
         }
+        canvas.setGuides(List.of());
+    }
+
+    /**
+     * Indexes the edges and centres of the visible nodes that are not moving (nor inside a moving node), and
+     * the moving nodes' box on the page.
+     */
+    private void buildSnaps() {
+        double minX = Double.POSITIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        for (String id : origins.keySet()) {
+            NodeView n = model.node(id);
+            if (n == null) {
+                continue;
+            }
+            double x = model.worldX(n);
+            double y = model.worldY(n);
+            minX = Math.min(minX, x);
+            minY = Math.min(minY, y);
+            maxX = Math.max(maxX, x + n.w());
+            maxY = Math.max(maxY, y + n.h());
+        }
+        if (minX > maxX) {
+            return;
+        }
+        box = new double[] {minX, minY, maxX, maxY};
+        javafx.geometry.Bounds view = canvas.viewport().visibleWorld(canvas.getWidth(), canvas.getHeight());
+        Set<String> moving = new HashSet<>(origins.keySet());
+        List<double[]> boxes = new ArrayList<>();
+        for (NodeView n : model.drawOrder()) {
+            if (!n.visible() || "group".equals(n.kind()) && n.w() == 0) {
+                continue;
+            }
+            String p = n.parent();
+            if (moving.contains(n.id()) || p != null && moving.contains(p)) {
+                moving.add(n.id()); // draw order lists parents first, so descendants are caught
+                continue;
+            }
+            double x = model.worldX(n);
+            double y = model.worldY(n);
+            if (x > view.getMaxX() || y > view.getMaxY() || x + n.w() < view.getMinX() || y + n.h() < view.getMinY()) {
+                continue;
+            }
+            boxes.add(new double[] {x, y, x + n.w(), y + n.h()});
+        }
+        snaps = SnapIndex.of(boxes);
     }
 
     /** Whether the pointer moved far enough to move anything. */

@@ -172,29 +172,52 @@ public final class Replica {
      * transaction confirms (the caller's own call), which is dropped in the same step so nothing flickers.
      */
     public void applyTransaction(TxInfo info, List<QueryChange> parts, Object resolvedCall) {
+        applyTransactions(List.of(new Transaction(info, parts, resolvedCall)));
+    }
+
+    /** One received transaction: its header, every subscription's part, and the prediction it confirms (or null). */
+    public record Transaction(TxInfo info, List<QueryChange> parts, Object resolvedCall) {
+    }
+
+    /**
+     * Several whole transactions in commit order, applied as one step: listeners hear once, with the net change
+     * to each row, after the last of them. A client applies what arrived in one frame this way.
+     */
+    public void applyTransactions(List<Transaction> transactions) {
+        if (transactions.isEmpty()) {
+            return;
+        }
         List<Runnable> events;
+        long last;
         synchronized (this) {
             Changes c = new Changes();
-            for (QueryChange part : parts) {
-                QueryRows q = queries.computeIfAbsent(part.queryId(), id -> new QueryRows(part.table(), new HashSet<>()));
-                TableSchema t = part.table();
-                for (Row r : part.inserts()) {
-                    hold(c, q, t, r.get(t.primaryKey()), r);
-                }
-                for (RowPatch p : part.updates()) {
-                    patch(c, t, p);
-                }
-                for (Object pk : part.deletes()) {
-                    release(c, q, t, pk);
-                }
+            for (Transaction tx : transactions) {
+                apply(c, tx);
             }
-            if (resolvedCall != null) {
-                dropPrediction(c, resolvedCall);
-            }
-            offset = Math.max(offset, info.offset());
+            last = transactions.get(transactions.size() - 1).info().offset();
+            offset = Math.max(offset, last);
             events = c.events();
         }
-        fire(events, info.offset());
+        fire(events, last);
+    }
+
+    private void apply(Changes c, Transaction tx) {
+        for (QueryChange part : tx.parts()) {
+            QueryRows q = queries.computeIfAbsent(part.queryId(), id -> new QueryRows(part.table(), new HashSet<>()));
+            TableSchema t = part.table();
+            for (Row r : part.inserts()) {
+                hold(c, q, t, r.get(t.primaryKey()), r);
+            }
+            for (RowPatch p : part.updates()) {
+                patch(c, t, p);
+            }
+            for (Object pk : part.deletes()) {
+                release(c, q, t, pk);
+            }
+        }
+        if (tx.resolvedCall() != null) {
+            dropPrediction(c, tx.resolvedCall());
+        }
     }
 
     /** Forgets a subscription; rows only it held leave. */

@@ -347,11 +347,19 @@ public final class RemoteConnection implements Connection {
 
     private void handle(Message m) {
         if (m instanceof Message.Batch b) {
+            // Consecutive transactions of one frame apply as one step; anything else keeps its place.
+            List<Replica.Transaction> run = new ArrayList<>();
             for (Message inner : b.messages()) {
-                handle(inner);
+                if (inner instanceof Message.Tx tx) {
+                    run.add(toTransaction(tx));
+                } else {
+                    applyRun(run);
+                    handle(inner);
+                }
             }
+            applyRun(run);
         } else if (m instanceof Message.Tx tx) {
-            applyTx(tx);
+            replica.applyTransactions(List.of(toTransaction(tx)));
         } else if (m instanceof Message.Result r) {
             answer(r);
         } else if (m instanceof Message.Snapshot s) {
@@ -433,7 +441,14 @@ public final class RemoteConnection implements Connection {
         firstWelcome.complete(null);
     }
 
-    private void applyTx(Message.Tx tx) {
+    private void applyRun(List<Replica.Transaction> run) {
+        if (!run.isEmpty()) {
+            replica.applyTransactions(new ArrayList<>(run));
+            run.clear();
+        }
+    }
+
+    private Replica.Transaction toTransaction(Message.Tx tx) {
         if (tx.offset() != lastTxOffset) {
             completeTxOffset = lastTxOffset;
             lastTxOffset = tx.offset();
@@ -461,7 +476,7 @@ public final class RemoteConnection implements Connection {
         }
         TxInfo info = new TxInfo(tx.offset(), tx.timestampMicros(), new Identity(tx.caller()), tx.reducer(),
                 tx.requestId() >= 0 ? tx.requestId() : null);
-        replica.applyTransaction(info, parts, tx.requestId() >= 0 ? tx.requestId() : null);
+        return new Replica.Transaction(info, parts, tx.requestId() >= 0 ? tx.requestId() : null);
     }
 
     private void answer(Message.Result r) {
