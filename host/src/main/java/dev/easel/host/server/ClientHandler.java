@@ -264,7 +264,7 @@ public final class ClientHandler implements Session.Listener.AutoDemanding {
         }
         if (subs == null) {
             for (Long id : ids) {
-                subscribe(id, queries.get(id), -1);
+                subscribe(id, queries.get(id));
             }
             return;
         }
@@ -285,7 +285,7 @@ public final class ClientHandler implements Session.Listener.AutoDemanding {
         if (m instanceof Message.Call call) {
             call(call);
         } else if (m instanceof Message.Subscribe s) {
-            subscribe(s.queryId(), s.sql(), -1);
+            subscribe(s.queryId(), s.sql());
         } else if (m instanceof Message.Unsubscribe u) {
             Subscription s = subscriptions.remove(u.queryId());
             if (s == null) {
@@ -302,7 +302,7 @@ public final class ClientHandler implements Session.Listener.AutoDemanding {
         }
     }
 
-    private void subscribe(long queryId, String sql, long resumeAfter) {
+    private void subscribe(long queryId, String sql) {
         if (subscriptions.containsKey(queryId)) {
             refuse(ErrorCodes.DUPLICATE_QUERY, "subscription id " + queryId + " is already in use", queryId);
             return;
@@ -312,8 +312,7 @@ public final class ClientHandler implements Session.Listener.AutoDemanding {
             return;
         }
         try {
-            Subscription s = engine.subscribe(identity, sql, Map.of(), new Feed(queryId),
-                    resumeAfter >= 0 ? Engine.SubscribeOptions.resumeAfter(resumeAfter) : Engine.SubscribeOptions.DEFAULT);
+            Subscription s = engine.subscribe(identity, sql, Map.of(), new Feed(queryId), Engine.SubscribeOptions.DEFAULT);
             subscriptions.put(queryId, s);
         } catch (QueryException e) {
             refuse(ErrorCodes.BAD_QUERY, e.getMessage(), queryId);
