@@ -1,9 +1,11 @@
 package dev.easel.app;
 
+import dev.easel.app.bench.AppBenchCommand;
 import dev.easel.cli.EaselCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.application.Application;
+import picocli.CommandLine;
 
 /**
  * Entry point of {@code ./easel}: no arguments, or a single document file, open the desktop app; anything
@@ -17,8 +19,15 @@ public final class Launcher {
         if (opensApp(args)) {
             Application.launch(EaselApp.class, args);
         } else {
-            System.exit(EaselCommand.commandLine().execute(args));
+            System.exit(commandLine().execute(args));
         }
+    }
+
+    /** The command line with the headless subcommands and the app's own (bench app). */
+    public static CommandLine commandLine() {
+        CommandLine cl = EaselCommand.commandLine();
+        cl.getSubcommands().get("bench").addSubcommand("app", new AppBenchCommand());
+        return cl;
     }
 
     /** Whether these arguments start the app rather than a subcommand. */

@@ -23,8 +23,12 @@ public final class NodeRenderer {
         if (!n.visible() || n.opacity() <= 0) {
             return;
         }
-        g.save();
-        g.setGlobalAlpha(g.getGlobalAlpha() * Math.max(0, Math.min(1, n.opacity())));
+        // Plain nodes (opaque, unrotated, not text) skip save/restore: with thousands of nodes it adds up.
+        boolean plain = n.opacity() >= 1 && n.rotation() == 0 && !"text".equals(n.kind()) && !"line".equals(n.kind());
+        if (!plain) {
+            g.save();
+            g.setGlobalAlpha(g.getGlobalAlpha() * Math.max(0, Math.min(1, n.opacity())));
+        }
         if (n.rotation() != 0) {
             double cx = x + n.w() / 2;
             double cy = y + n.h() / 2;
@@ -86,7 +90,9 @@ public final class NodeRenderer {
                 // groups draw nothing of their own
             }
         }
-        g.restore();
+        if (!plain) {
+            g.restore();
+        }
     }
 
     private static void drawText(GraphicsContext g, NodeView n, double x, double y, Color fill) {
