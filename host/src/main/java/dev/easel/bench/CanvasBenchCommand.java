@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 
 /** {@code ./easel bench canvas}: canvas gestures and undo through real sessions, one JSON line per figure. */
 @Command(name = "canvas", mixinStandardHelpOptions = true,
-        description = {"Canvas figures: a 200-step drag seen by 10 joiners, undo of a 50-node move.",
+        description = {"Canvas gestures and undo through a real session.",
+            "Canvas figures: a 200-step drag seen by 10 joiners, undo of a 50-node move.",
             "One JSON line per figure on stdout; progress on stderr."})
 public final class CanvasBenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "A short run for smoke tests; its numbers are not the figures.")

@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 
 /** {@code ./easel bench engine}: the table engine's figures, one JSON line each on stdout. */
 @Command(name = "engine", mixinStandardHelpOptions = true,
-        description = {"Table engine figures: update reducers per second (no subscribers and 100), durable",
+        description = {"The table engine in process.",
+            "Table engine figures: update reducers per second (no subscribers and 100), durable",
             "commits per second (64 callers pipelining), opening a 100,000-node document, heap per row.",
             "One JSON line per figure on stdout; progress on stderr. Takes about two minutes."})
 public final class EngineBenchCommand implements Callable<Integer> {

@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 
 /** {@code ./easel bench session}: sessions over loopback WebSockets, one JSON line per figure. */
 @Command(name = "session", mixinStandardHelpOptions = true,
-        description = {"Session figures over loopback WebSockets: move latency (10 and 50 joiners), bytes per",
+        description = {"Real sessions over loopback WebSockets.",
+            "Session figures over loopback WebSockets: move latency (10 and 50 joiners), bytes per",
             "move, joining a 100,000-node document, 100 cursors at 60 Hz, durable transfers from 64 joiners.",
             "One JSON line per figure on stdout; progress on stderr. Takes about two minutes."})
 public final class SessionBenchCommand implements Callable<Integer> {

@@ -7,7 +7,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code ./easel bench SUITE}: runs one benchmark suite and prints one JSON line per figure. */
-@Command(name = "bench", description = "Run benchmarks; each prints one JSON line per figure.",
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Run benchmarks; each prints one JSON line per figure.",
         subcommands = {EngineBenchCommand.class, SessionBenchCommand.class, CanvasBenchCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ./easel host FILE [--port N]}: hosts a document without a window and prints its invite links. */
-@Command(name = "host", description = "Host a document (created if missing) and print its invite links.")
+@Command(name = "host", mixinStandardHelpOptions = true, description = "Host a document (created if missing) and print its invite links.")
 public final class HostCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The document file (.easel).")
     Path file;

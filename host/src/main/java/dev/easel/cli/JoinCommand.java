@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ./easel join LINK --watch}: joins a session without a window and prints what changes. */
-@Command(name = "join", description = "Join a session by its invite link.")
+@Command(name = "join", mixinStandardHelpOptions = true, description = "Join a session by its invite link.")
 public final class JoinCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "LINK", description = "Invite link: easel://HOST:PORT/SESSION?k=SECRET")
     String link;
