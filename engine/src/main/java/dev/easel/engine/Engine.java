@@ -359,7 +359,11 @@ public final class Engine implements AutoCloseable {
         Table t = db.table(q.table().id());
         var key = q.equalityKey();
         Iterable<Row> candidates = t.rows();
-        if (key != null && q.table().indexOn(key.column()) != null) {
+        if (key != null && key.column() == q.table().primaryKey()) {
+            // Following one row (a member's presence, say): look it up, don't scan the table.
+            Row r = t.find(key.value());
+            candidates = r == null ? List.of() : List.of(r);
+        } else if (key != null && q.table().indexOn(key.column()) != null) {
             candidates = t.findByColumn(key.column(), key.value());
         }
         List<Row> out = new ArrayList<>();
