@@ -326,7 +326,7 @@ public final class RemoteConnection implements Connection {
             }
             // Calls are never merged: the soft limit only concerns transactions, which a client does not send.
             outbox = new Outbox((frame, binary, done, failed) -> sendFrame(session, frame, binary, done, failed),
-                    Codecs.create(chosen), Integer.MAX_VALUE, new int[0], ClientRuntime.sender());
+                    Codecs.create(chosen), Integer.MAX_VALUE, ClientRuntime.sender());
         }
     }
 

@@ -2,7 +2,6 @@ package dev.easel.host.server;
 
 import dev.easel.engine.Engine;
 import dev.easel.engine.query.QueryException;
-import dev.easel.engine.schema.TableSchema;
 import dev.easel.engine.subscription.Subscription;
 import dev.easel.engine.subscription.SubscriptionListener;
 import dev.easel.engine.subscription.TableDelta;
@@ -17,7 +16,6 @@ import dev.easel.host.protocol.ErrorCodes;
 import dev.easel.host.protocol.Message;
 import dev.easel.host.protocol.ProtocolException;
 import dev.easel.host.session.CallTag;
-import dev.easel.host.session.Deltas;
 import dev.easel.host.session.Handshake;
 import dev.easel.host.session.Outbox;
 import dev.easel.host.session.Role;
@@ -89,11 +87,7 @@ public final class ClientHandler implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketOpen(Session session) {
         this.socket = session;
-        int[] pks = new int[engine.schema().tables().size()];
-        for (TableSchema t : engine.schema().tables()) {
-            pks[t.id()] = t.primaryKey();
-        }
-        this.outbox = new Outbox(this::send, encoder, limits.outboxSoftLimit(), pks, hosted.sendExecutor());
+        this.outbox = new Outbox(this::send, encoder, limits.outboxSoftLimit(), hosted.sendExecutor());
         hosted.attach(this);
         outbox.add(new Message.Challenge(nonce.clone(), hosted.id()));
     }
@@ -383,8 +377,7 @@ public final class ClientHandler implements Session.Listener.AutoDemanding {
         @Override
         public void onDelta(Subscription s, TxInfo tx, TableDelta delta) {
             long requestId = tx.callTag() instanceof CallTag tag && tag.caller().equals(identity) ? tag.requestId() : -1;
-            outbox.addTx(new Message.Tx(tx.offset(), tx.timestampMicros(), tx.caller().id(), tx.reducer(), requestId,
-                    List.of(Deltas.toQueryUpdate(queryId, delta))));
+            outbox.park(queryId, tx, delta, requestId);
         }
     }
 

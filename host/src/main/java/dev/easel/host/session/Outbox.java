@@ -1,5 +1,7 @@
 package dev.easel.host.session;
 
+import dev.easel.engine.subscription.TableDelta;
+import dev.easel.engine.tx.TxInfo;
 import dev.easel.host.protocol.Codec;
 import dev.easel.host.protocol.ErrorCodes;
 import dev.easel.host.protocol.Message;
@@ -10,9 +12,9 @@ import java.util.List;
 /**
  * A connection's outgoing messages (the host's to each client, and a joiner's to the host). One frame is in
  * flight at a time; everything queued meanwhile goes out together in the next frame, so a connection costs one
- * frame per round of the network, not one per message. When a slow
- * client lets the queue grow past its soft limit, runs of transactions collapse into one (see {@link TxMerger}):
- * the client catches up with the newest state in fewer bytes and never holds up the writer.
+ * frame per round of the network, not one per message. When a client falls behind by more than the soft limit,
+ * the transactions of a frame collapse into one (see {@link DeltaMerger}): it catches up with the newest state in
+ * fewer bytes. Writers only queue; converting, merging and encoding happen on the send executor.
  */
 public final class Outbox {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Outbox.class);
@@ -26,8 +28,10 @@ public final class Outbox {
     private final Sender sender;
     private final Codec codec;
     private final int softLimit;
-    private final int[] primaryKeyByTable;
-    private final ArrayDeque<Message> pending = new ArrayDeque<>();
+    /** Messages, and transactions parked as the engine delivered them (turned into messages when sent). */
+    private final ArrayDeque<Object> pending = new ArrayDeque<>();
+    /** Past this many queued items a stalled client's backlog is merged on the spot, so it cannot grow. */
+    private static final int HARD_LIMIT = 8192;
     private final java.util.concurrent.Executor sendExecutor;
     private boolean inFlight;
     /** A flush is queued on the send executor; messages added meanwhile ride along in its frame. */
@@ -42,13 +46,11 @@ public final class Outbox {
      * under its lock) never pays for encoding or the socket, and whatever else is queued before the executor
      * gets to it travels in the same frame.
      */
-    public Outbox(Sender sender, Codec codec, int softLimit, int[] primaryKeyByTable,
-            java.util.concurrent.Executor sendExecutor) {
+    public Outbox(Sender sender, Codec codec, int softLimit, java.util.concurrent.Executor sendExecutor) {
         this.sendExecutor = sendExecutor;
         this.sender = sender;
         this.codec = codec;
         this.softLimit = softLimit;
-        this.primaryKeyByTable = primaryKeyByTable;
     }
 
     public void add(Message m) {
@@ -76,28 +78,52 @@ public final class Outbox {
         });
     }
 
+    /** One subscription's share of a committed transaction, not yet turned into a message. */
+    private record Part(long queryId, TableDelta delta) {
+    }
+
+    /** A commit's shares for this client, parked by the engine's writer at the cost of an allocation. */
+    private static final class Parked {
+        final TxInfo info;
+        final long requestId;
+        final List<Part> parts = new ArrayList<>(2);
+
+        Parked(TxInfo info, long requestId) {
+            this.info = info;
+            this.requestId = requestId;
+        }
+
+        Message.Tx toMessage() {
+            List<Message.QueryUpdate> updates = new ArrayList<>(parts.size());
+            for (Part p : parts) {
+                updates.add(Deltas.toQueryUpdate(p.queryId(), p.delta()));
+            }
+            return new Message.Tx(info.offset(), info.timestampMicros(), info.caller().id(), info.reducer(),
+                    requestId, updates);
+        }
+    }
+
     /**
-     * Queues one subscription's share of a transaction; shares of the same commit (several subscriptions)
-     * join into one {@code tx} message.
+     * Queues one subscription's share of a transaction, as the engine delivered it: the writer pays for a
+     * small allocation only, and shares of the same commit (several subscriptions) travel as one {@code tx}.
+     * Turning it into a message, merging a backlog and encoding happen when the frame is sent.
      */
-    public void addTx(Message.Tx tx) {
+    public void park(long queryId, TxInfo info, TableDelta delta, long requestId) {
         synchronized (this) {
             if (closed) {
                 return;
             }
-            Message last = pending.peekLast();
-            if (last instanceof Message.Tx prev && prev.offset() == tx.offset()) {
-                List<Message.QueryUpdate> all = new ArrayList<>(prev.updates());
-                all.addAll(tx.updates());
-                pending.pollLast();
-                pending.addLast(new Message.Tx(prev.offset(), prev.timestampMicros(), prev.caller(), prev.reducer(),
-                        Math.max(prev.requestId(), tx.requestId()), all));
+            Object last = pending.peekLast();
+            Parked parked;
+            if (last instanceof Parked p && p.info.offset() == info.offset()) {
+                parked = p;
             } else {
-                pending.addLast(tx);
+                parked = new Parked(info, requestId);
+                pending.addLast(parked);
             }
-            if (pending.size() > softLimit) {
-                List<Message> compacted = TxMerger.mergeRuns(new ArrayList<>(pending), primaryKeyByTable);
-                merges++;
+            parked.parts.add(new Part(queryId, delta));
+            if (pending.size() > HARD_LIMIT) {
+                List<Message> compacted = materialize(new ArrayList<>(pending));
                 pending.clear();
                 pending.addAll(compacted);
             }
@@ -105,31 +131,70 @@ public final class Outbox {
         scheduleFlush();
     }
 
+    /**
+     * Turns parked transactions into messages. A client more than the soft limit behind gets each run of them
+     * merged into one transaction (see {@link DeltaMerger}).
+     */
+    private List<Message> materialize(List<Object> items) {
+        int parked = 0;
+        for (Object o : items) {
+            parked += o instanceof Parked ? 1 : 0;
+        }
+        boolean merge = parked > softLimit;
+        if (merge) {
+            merges++;
+        }
+        List<Message> out = new ArrayList<>(items.size());
+        DeltaMerger run = null;
+        for (Object o : items) {
+            if (o instanceof Parked p) {
+                if (!merge) {
+                    out.add(p.toMessage());
+                    continue;
+                }
+                if (run == null) {
+                    run = new DeltaMerger();
+                }
+                for (Part part : p.parts) {
+                    run.add(part.queryId(), p.info, part.delta());
+                }
+            } else {
+                if (run != null) {
+                    out.add(run.toMessage());
+                    run = null;
+                }
+                out.add((Message) o);
+            }
+        }
+        if (run != null) {
+            out.add(run.toMessage());
+        }
+        return out;
+    }
+
     private void flush() {
-        byte[] frame;
+        List<Object> taken;
         synchronized (this) {
             if (inFlight || closed || pending.isEmpty()) {
                 return;
             }
-            Message m;
-            if (pending.size() == 1) {
-                m = pending.pollFirst();
-            } else {
-                List<Message> batch = new ArrayList<>(Math.min(pending.size(), MAX_MESSAGES_PER_FRAME));
-                while (!pending.isEmpty() && batch.size() < MAX_MESSAGES_PER_FRAME) {
-                    batch.add(pending.pollFirst());
-                }
-                m = new Message.Batch(batch);
+            taken = new ArrayList<>(Math.min(pending.size(), MAX_MESSAGES_PER_FRAME));
+            while (!pending.isEmpty() && taken.size() < MAX_MESSAGES_PER_FRAME) {
+                taken.add(pending.pollFirst());
             }
-            try {
-                frame = codec.encode(m);
-            } catch (RuntimeException e) {
-                // Our own bug (a reducer returned something the wire cannot carry): tell the client, stay up.
-                LOG.error("could not encode a message for a client", e);
-                frame = codec.encode(new Message.Error(ErrorCodes.INTERNAL, "the host could not encode its answer", -1));
-            }
+            // From here until sent() only this thread touches the codec; writers keep queueing meanwhile.
             inFlight = true;
             framesSent++;
+        }
+        List<Message> messages = materialize(taken);
+        Message m = messages.size() == 1 ? messages.get(0) : new Message.Batch(messages);
+        byte[] frame;
+        try {
+            frame = codec.encode(m);
+        } catch (RuntimeException e) {
+            // Our own bug (a reducer returned something the wire cannot carry): tell the client, stay up.
+            LOG.error("could not encode a message for a client", e);
+            frame = codec.encode(new Message.Error(ErrorCodes.INTERNAL, "the host could not encode its answer", -1));
         }
         sender.send(frame, codec.binary(), this::sent, this::failed);
     }
