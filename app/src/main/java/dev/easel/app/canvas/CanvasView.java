@@ -2,6 +2,7 @@ package dev.easel.app.canvas;
 
 import dev.easel.app.collab.Collaborators;
 import dev.easel.app.document.DocumentModel;
+import dev.easel.app.document.ModelWatch;
 import dev.easel.app.document.NodeView;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,6 +37,7 @@ public final class CanvasView extends Region {
     private DocumentModel model;
     private final DocumentModel.Listener modelListener = (ids, structure) -> requestRedraw();
     private final Runnable selectionListener = this::requestRedraw;
+    private final ModelWatch watch = new ModelWatch(modelListener, selectionListener);
     private boolean redrawScheduled;
     private long redraws;
     private Color background = Color.web("#f5f5f5");
@@ -100,15 +102,8 @@ public final class CanvasView extends Region {
 
     /** Shows another document (or none). */
     public void setModel(DocumentModel m) {
-        if (model != null) {
-            model.removeListener(modelListener);
-            model.selection().removeListener(selectionListener);
-        }
         model = m;
-        if (m != null) {
-            m.addListener(modelListener);
-            m.selection().addListener(selectionListener);
-        }
+        watch.watch(m);
         requestRedraw();
     }
 

@@ -1,6 +1,7 @@
 package dev.easel.app.panels;
 
 import dev.easel.app.document.DocumentModel;
+import dev.easel.app.document.ModelWatch;
 import dev.easel.app.document.NodeView;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ public final class LayersPanel extends BorderPane {
     private DocumentModel model;
     private final DocumentModel.Listener modelListener = (ids, structure) -> refresh();
     private final Runnable selectionListener = this::pullSelection;
+    private final ModelWatch watch = new ModelWatch(modelListener, selectionListener);
     private boolean syncing;
 
     public LayersPanel() {
@@ -44,15 +46,8 @@ public final class LayersPanel extends BorderPane {
     }
 
     public void setModel(DocumentModel m) {
-        if (model != null) {
-            model.removeListener(modelListener);
-            model.selection().removeListener(selectionListener);
-        }
         model = m;
-        if (m != null) {
-            m.addListener(modelListener);
-            m.selection().addListener(selectionListener);
-        }
+        watch.watch(m);
         refresh();
     }
 

@@ -2,6 +2,7 @@ package dev.easel.app.panels;
 
 import dev.easel.app.canvas.Paints;
 import dev.easel.app.document.DocumentModel;
+import dev.easel.app.document.ModelWatch;
 import dev.easel.app.document.NodeView;
 import java.util.Map;
 import java.util.function.Function;
@@ -35,6 +36,7 @@ public final class PropertiesPanel extends VBox {
         }
     };
     private final Runnable selectionListener = this::refresh;
+    private final ModelWatch watch = new ModelWatch(modelListener, selectionListener);
     private boolean syncing;
 
     public PropertiesPanel() {
@@ -82,15 +84,8 @@ public final class PropertiesPanel extends VBox {
     }
 
     public void setModel(DocumentModel m) {
-        if (model != null) {
-            model.removeListener(modelListener);
-            model.selection().removeListener(selectionListener);
-        }
         model = m;
-        if (m != null) {
-            m.addListener(modelListener);
-            m.selection().addListener(selectionListener);
-        }
+        watch.watch(m);
         refresh();
     }
 
