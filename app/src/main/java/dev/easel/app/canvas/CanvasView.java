@@ -358,16 +358,21 @@ public final class CanvasView extends Region {
         overlay = new CollaboratorOverlay(List.copyOf(cursors), List.copyOf(selections), List.copyOf(badges));
     }
 
-    private void strokeNode(GraphicsContext g, NodeView n, double pad) {
-        Point2D a = viewport.toScreen(model.worldX(n), model.worldY(n));
-        double w = n.w() * viewport.zoom();
-        double h = n.h() * viewport.zoom();
-        g.save();
+    /** Turns the drawing about the centre of a node's screen box by the node's rotation. */
+    private static void rotateAbout(GraphicsContext g, NodeView n, Point2D a, double w, double h) {
         if (n.rotation() != 0) {
             g.translate(a.getX() + w / 2, a.getY() + h / 2);
             g.rotate(n.rotation());
             g.translate(-(a.getX() + w / 2), -(a.getY() + h / 2));
         }
+    }
+
+    private void strokeNode(GraphicsContext g, NodeView n, double pad) {
+        Point2D a = viewport.toScreen(model.worldX(n), model.worldY(n));
+        double w = n.w() * viewport.zoom();
+        double h = n.h() * viewport.zoom();
+        g.save();
+        rotateAbout(g, n, a, w, h);
         g.strokeRect(a.getX() - pad, a.getY() - pad, w + 2 * pad, h + 2 * pad);
         g.restore();
     }
@@ -450,11 +455,7 @@ public final class CanvasView extends Region {
             double w = n.w() * viewport.zoom();
             double h = n.h() * viewport.zoom();
             g.save();
-            if (n.rotation() != 0) {
-                g.translate(a.getX() + w / 2, a.getY() + h / 2);
-                g.rotate(n.rotation());
-                g.translate(-(a.getX() + w / 2), -(a.getY() + h / 2));
-            }
+            rotateAbout(g, n, a, w, h);
             g.strokeRect(a.getX(), a.getY(), w, h);
             if (selected.size() == 1) {
                 g.setFill(Color.WHITE);

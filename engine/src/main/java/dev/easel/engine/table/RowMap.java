@@ -34,18 +34,24 @@ final class RowMap {
     }
 
     Row get(Object key) {
+        int i = slotOf(key);
+        return i < 0 ? null : rows[i];
+    }
+
+    /** The slot holding the row with this key, or -1. */
+    private int slotOf(Object key) {
         if (key == null) {
-            return null;
+            return -1;
         }
         int h = hash(key);
         int mask = rows.length - 1;
         for (int i = h & mask; ; i = (i + 1) & mask) {
             Row r = rows[i];
             if (r == null) {
-                return null;
+                return -1;
             }
             if (hashes[i] == h && key.equals(r.get(pkColumn))) {
-                return r;
+                return i;
             }
         }
     }
@@ -81,23 +87,15 @@ final class RowMap {
 
     /** Removes the row with this key; returns it, or null if there was none. */
     Row remove(Object key) {
-        if (key == null) {
+        int i = slotOf(key);
+        if (i < 0) {
             return null;
         }
-        int h = hash(key);
-        int mask = rows.length - 1;
-        for (int i = h & mask; ; i = (i + 1) & mask) {
-            Row r = rows[i];
-            if (r == null) {
-                return null;
-            }
-            if (hashes[i] == h && key.equals(r.get(pkColumn))) {
-                deleteSlot(i);
-                size--;
-                modCount++;
-                return r;
-            }
-        }
+        Row r = rows[i];
+        deleteSlot(i);
+        size--;
+        modCount++;
+        return r;
     }
 
     /** Empties slot {@code i} and shifts later rows of the probe run back, so no lookup ever stops early. */

@@ -4,8 +4,8 @@ import java.util.List;
 
 /** The encodings a session can speak, by WebSocket subprotocol, in order of preference. */
 public final class Codecs {
-    public static final String CBOR = "easel.cbor.v1";
-    public static final String JSON = "easel.json.v1";
+    public static final String CBOR = CborCodec.SUBPROTOCOL;
+    public static final String JSON = JsonCodec.SUBPROTOCOL;
     public static final List<String> SUPPORTED = List.of(CBOR, JSON);
 
     private Codecs() {
