@@ -19,7 +19,7 @@ import java.util.Optional;
  * <ul>
  * <li>create_node(id, kind, page, parent?, after?|before?|to?, name?, x?, y?, w?, h?, rotation?, fill?, stroke?,
  *     stroke_width?, corner_radius?, opacity?, text?, font_family?, font_size?, font_weight?, align?, asset?,
- *     visible?) -> {id, z}
+ *     visible?, locked?) -> {id, z}
  * <li>update_node(id, patch {field: value}) ; move_nodes(moves [{id, x, y}]) ; resize_nodes(sizes [{id, w, h,
  *     x?, y?}]) ; set_text(id, text) ; delete_nodes(ids) -> {deleted} ; duplicate(ids, new_ids, dx?, dy?) -> {ids}
  * <li>reparent(ids, parent?, page?, after?|before?|to?) ; reorder(id, after|before|to) ; group(id, ids, name?) ;

@@ -18,7 +18,7 @@ public final class CanvasSchema {
      * Bumped whenever a table changes. A document written by a newer version is refused by the store; an
      * older one is migrated on open (added columns take their defaults).
      */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     public static final String NODE = "node";
     public static final String PAGE = "page";
@@ -60,6 +60,9 @@ public final class CanvasSchema {
                     .column("align", STRING, "left")
                     .nullable("asset", STRING)
                     .column("visible", BOOL, true)
+                    // A layer lock (set from the layers panel): the canvas will not select or move the node.
+                    // Unlike locked_by (an advisory "someone is editing this"), it is part of the document.
+                    .column("locked", BOOL, false)
                     .nullable("locked_by", STRING)
                     .nullable("locked_at", I64)
                     .hashIndex(NODE_BY_PAGE, "page")

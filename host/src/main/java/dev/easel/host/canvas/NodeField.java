@@ -29,7 +29,8 @@ enum NodeField {
     FONT_WEIGHT((ctx, a, k) -> Validation.integer(a, k, 1, 1_000)),
     ALIGN((ctx, a, k) -> Validation.oneOf(a, k, Set.of("left", "center", "right", "justify"))),
     ASSET(NodeKind.IMAGE, (ctx, a, k) -> ImageStore.requireHash(ctx, a.string(k))),
-    VISIBLE((ctx, a, k) -> a.bool(k));
+    VISIBLE((ctx, a, k) -> a.bool(k)),
+    LOCKED((ctx, a, k) -> a.bool(k));
 
     /** Reads and checks one argument, returning the value to store. */
     @FunctionalInterface

@@ -119,6 +119,7 @@ class DocumentFilesTest {
             assertEquals(4.0, n.get(Nodes.X));
             assertEquals(1.0, n.get(Nodes.TABLE.columnIndex("opacity")), "added columns take their defaults");
             assertEquals(true, n.get(Nodes.TABLE.columnIndex("visible")));
+            assertEquals(false, n.get(Nodes.TABLE.columnIndex("locked")));
             e.call(ALICE, "move_nodes", Args.of("moves", List.of(Map.of("id", "n", "x", 7.0, "y", 5.0)))).join();
             e.call(ALICE, "undo", Args.EMPTY).join();
             assertEquals(4.0, e.find(CanvasSchema.NODE, "n").get(Nodes.X));

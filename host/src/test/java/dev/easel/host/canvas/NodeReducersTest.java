@@ -68,13 +68,16 @@ class NodeReducersTest {
     void updatePatchesNamedFields() {
         doc.rect(ALICE, "a", 0, 0);
         doc.call(ALICE, "update_node", "id", "a", "patch", Map.of("name", "Box", "opacity", 0.5,
-                "rotation", 370.0, "visible", false, "stroke", "#00ff0080", "corner_radius", 4.0));
+                "rotation", 370.0, "visible", false, "stroke", "#00ff0080", "corner_radius", 4.0,
+                "locked", true));
         assertEquals("Box", doc.field("a", "name"));
         assertEquals(0.5, doc.field("a", "opacity"));
         assertEquals(10.0, doc.field("a", "rotation"));
         assertEquals(false, doc.field("a", "visible"));
         assertEquals("#00ff0080", doc.field("a", "stroke"));
         assertEquals(4.0, doc.field("a", "corner_radius"));
+        assertEquals(true, doc.field("a", "locked"), "a layer lock is a document field");
+        assertEquals(null, doc.field("a", "locked_by"), "and not the advisory editing lock");
     }
 
     @Test
