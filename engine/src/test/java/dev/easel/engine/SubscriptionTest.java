@@ -3,6 +3,7 @@ package dev.easel.engine;
 import static dev.easel.engine.Fixtures.node;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.easel.engine.schema.ColumnType;
@@ -74,6 +75,25 @@ class SubscriptionTest {
         assertArrayEquals(new int[] {2}, u.changedColumns());
         assertEquals(1.0, u.before().get(2));
         assertEquals(4.0, u.after().get(2));
+    }
+
+    @Test
+    void subscriptionsMatchingTheSameRowsShareOneDeltaPerCommit() {
+        Fixtures.Recorder ann = new Fixtures.Recorder();
+        Subscription annSub = engine.subscribe(ANN, "SELECT * FROM node WHERE parent = 'f1'", ann);
+        Fixtures.Recorder bob = subscribe(BOB, "SELECT * FROM node WHERE parent = 'f1'");
+        Fixtures.Recorder other = subscribe(BOB, "SELECT * FROM node WHERE parent = 'f2'");
+        engine.call(ANN, "create", node("a", "f1", 1)).join();
+        engine.call(ANN, "create", node("b", "f2", 1)).join();
+        assertSame(last(ann), last(bob), "built once, handed to both");
+        assertEquals(List.of(Row.of("a", "f1", 1.0, null, 0L)), last(bob).inserts());
+        assertEquals(List.of(Row.of("b", "f2", 1.0, null, 0L)), last(other).inserts(), "another filter, its own delta");
+
+        engine.unsubscribe(annSub);
+        engine.call(ANN, "move", Args.of("id", "a", "x", 3.0)).join();
+        assertEquals(1, ann.deltas().size(), "no more after unsubscribing");
+        assertEquals(2, bob.deltas().size(), "the other subscriber of the same query goes on");
+        assertEquals(3.0, last(bob).updates().get(0).after().get(2));
     }
 
     @Test

@@ -62,10 +62,21 @@ public final class Query {
             return row != null && where.test(row);
         }
 
+        /**
+         * Equal for two bound queries over the same table whose filters are the same expression with the same
+         * values: they match exactly the same rows, so the engine computes their deltas once.
+         */
+        public Object sameRowsKey() {
+            return new SameRows(query.table.id(), where);
+        }
+
         /** A column that every matching row must hold one value in, or null if the filter names none. */
         public EqualityKey equalityKey() {
             return key;
         }
+    }
+
+    private record SameRows(int table, Expr where) {
     }
 
     @Override

@@ -14,9 +14,10 @@ public final class Subscription {
     private final SubscriptionListener listener;
     private final boolean durableOnly;
     private volatile boolean active = true;
-    /** The delta being built for this subscription by evaluation number {@code scratchRound} (writer lock only). */
+    /** The evaluation this subscription was last handed a delta in (writer lock only). */
     long scratchRound;
-    TableDelta scratchDelta;
+    /** What it shares with every subscription matching the same rows (set when filed). */
+    SharedQuery shared;
 
     Subscription(long id, Identity subscriber, Query.Bound query, SubscriptionListener listener, boolean durableOnly) {
         this.id = id;
@@ -44,6 +45,10 @@ public final class Subscription {
 
     public boolean matches(Row row) {
         return query.matches(row);
+    }
+
+    Object sameRowsKey() {
+        return query.sameRowsKey();
     }
 
     EqualityKey equalityKey() {

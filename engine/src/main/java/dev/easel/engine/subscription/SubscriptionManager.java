@@ -20,6 +20,8 @@ import java.util.Map;
  */
 public final class SubscriptionManager {
     private final PerTable[] tables;
+    /** Subscriptions that match the same rows share one delta per commit. */
+    private final Map<Object, SharedQuery> shared = new HashMap<>();
     private long nextId = 1;
     /** Numbers the calls of {@link #evaluate}, to tell a subscription's current delta from a stale one. */
     private long evaluation;
@@ -75,6 +77,8 @@ public final class SubscriptionManager {
 
     public Subscription add(Identity subscriber, Query.Bound query, SubscriptionListener listener, boolean durableOnly) {
         Subscription s = new Subscription(nextId++, subscriber, query, listener, durableOnly);
+        s.shared = shared.computeIfAbsent(s.sameRowsKey(), SharedQuery::new);
+        s.shared.subscribers++;
         PerTable t = tables[query.table().id()];
         EqualityKey key = s.equalityKey();
         if (key == null) {
@@ -97,6 +101,9 @@ public final class SubscriptionManager {
             return;
         }
         s.cancel();
+        if (--s.shared.subscribers == 0) {
+            shared.remove(s.shared.key);
+        }
         PerTable t = tables[s.table().id()];
         EqualityKey key = s.equalityKey();
         if (key == null) {
@@ -121,9 +128,9 @@ public final class SubscriptionManager {
     }
 
     /**
-     * Each affected subscription's share of a commit, in order of first effect. A subscription's delta for the
-     * commit being evaluated is parked on the subscription itself (tagged with the evaluation's number), so
-     * finding it again costs a field read rather than a map lookup.
+     * Each affected subscription's share of a commit, in order of first effect. Subscriptions matching the same
+     * rows are handed the same delta, built once (see {@link SharedQuery}); finding it again costs field reads
+     * rather than map lookups.
      */
     public List<Pending> evaluate(CommitRecord record) {
         List<Pending> out = null;
@@ -164,28 +171,21 @@ public final class SubscriptionManager {
     }
 
     private static List<Pending> apply(Subscription s, RowChange change, long round, List<Pending> out) {
-        boolean was = change.before() != null && s.matches(change.before());
-        boolean is = change.after() != null && s.matches(change.after());
-        if (!was && !is) {
+        SharedQuery q = s.shared;
+        if (!q.offer(s, s.table(), change, round)) {
             return out;
         }
-        TableDelta d;
-        if (s.scratchRound == round) {
-            d = s.scratchDelta;
-        } else {
-            d = new TableDelta(s.table());
+        if (s.scratchRound != round) {
             s.scratchRound = round;
-            s.scratchDelta = d;
             if (out == null) {
                 out = new ArrayList<>(2);
             }
-            out.add(new Pending(s, d));
+            out.add(new Pending(s, q.delta()));
         }
-        add(d, change, was, is);
         return out;
     }
 
-    private static void add(TableDelta d, RowChange change, boolean was, boolean is) {
+    static void add(TableDelta d, RowChange change, boolean was, boolean is) {
         if (was && is) {
             d.addUpdate(new RowUpdate(change.before(), change.after(), change.changedColumns()));
         } else if (was) {

@@ -15,7 +15,8 @@ import java.util.List;
 public final class Database {
     private final Schema schema;
     private final Table[] tables;
-    private long offset;
+    /** Volatile so other threads may read how far the document has got (the writer alone sets it). */
+    private volatile long offset;
     private long lastTimestamp;
 
     public Database(Schema schema) {

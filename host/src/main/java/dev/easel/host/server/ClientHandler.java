@@ -87,7 +87,8 @@ public final class ClientHandler implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketOpen(Session session) {
         this.socket = session;
-        this.outbox = new Outbox(this::send, encoder, limits.outboxSoftLimit(), hosted.sendExecutor());
+        this.outbox = new Outbox(this::send, encoder, limits.outboxSoftLimit(), hosted.sendExecutor(),
+                hosted.pacer(), hosted.conversions());
         hosted.attach(this);
         outbox.add(new Message.Challenge(nonce.clone(), hosted.id()));
     }

@@ -2,8 +2,10 @@ package dev.easel.host.server;
 
 import dev.easel.engine.Engine;
 import dev.easel.engine.tx.Identity;
+import dev.easel.host.session.FramePacer;
 import dev.easel.host.session.Invite;
 import dev.easel.host.session.Role;
+import dev.easel.host.session.SharedConversions;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,13 +28,16 @@ public final class HostedSession {
     /** Everyone admitted so far and the role they came in with. */
     private final Map<Identity, Role> admitted = new ConcurrentHashMap<>();
     private final java.util.concurrent.Executor sendExecutor;
+    private final FramePacer pacer;
+    private final SharedConversions conversions = new SharedConversions();
     private volatile String advertisedHost;
     private volatile int port;
 
     HostedSession(String id, Engine engine, SessionLimits limits, AssetSource assets,
-            java.util.concurrent.Executor sendExecutor) {
+            java.util.concurrent.Executor sendExecutor, FramePacer pacer) {
         this.id = id;
         this.sendExecutor = sendExecutor;
+        this.pacer = pacer;
         this.engine = engine;
         this.limits = limits;
         this.assets = assets;
@@ -53,6 +58,16 @@ public final class HostedSession {
 
     java.util.concurrent.Executor sendExecutor() {
         return sendExecutor;
+    }
+
+    /** Paces the frames of clients receiving a stream of transactions; null when pacing is off. */
+    FramePacer pacer() {
+        return pacer;
+    }
+
+    /** Deltas in wire form, converted once for all the session's clients. */
+    SharedConversions conversions() {
+        return conversions;
     }
 
     AssetSource assets() {
@@ -144,6 +159,9 @@ public final class HostedSession {
     void closeAll() {
         for (ClientHandler c : clients) {
             c.closeEnding();
+        }
+        if (pacer != null) {
+            pacer.close();
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.easel.host.server;
 import dev.easel.engine.Engine;
 import dev.easel.host.protocol.Codec;
 import dev.easel.host.protocol.Codecs;
+import dev.easel.host.session.FramePacer;
 import dev.easel.host.session.Role;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -62,6 +63,14 @@ public final class SessionServer implements AutoCloseable {
                 return t;
             });
 
+    /** Ticks the frame pacer (see {@link FramePacer}). */
+    private final java.util.concurrent.ScheduledExecutorService paceTimer =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "easel-pace");
+                t.setDaemon(true);
+                return t;
+            });
+
     private SessionServer(Options options) throws Exception {
         this.options = options;
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
@@ -107,7 +116,9 @@ public final class SessionServer implements AutoCloseable {
         byte[] id = new byte[9];
         RANDOM.nextBytes(id);
         String sessionId = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
-        HostedSession s = new HostedSession(sessionId, engine, options.limits(), assets, sendExecutor);
+        int tick = options.limits().frameTickMicros();
+        FramePacer pacer = tick > 0 ? new FramePacer(paceTimer, tick * 1_000L, engine::offset) : null;
+        HostedSession s = new HostedSession(sessionId, engine, options.limits(), assets, sendExecutor, pacer);
         s.bind(advertisedHost, port());
         sessions.put(sessionId, s);
         return s;
@@ -174,6 +185,7 @@ public final class SessionServer implements AutoCloseable {
             end(s);
         }
         sendExecutor.shutdown();
+        paceTimer.shutdown();
         try {
             jetty.stop();
         } catch (Exception e) {

@@ -14,7 +14,8 @@ import java.util.List;
  * flight at a time; everything queued meanwhile goes out together in the next frame, so a connection costs one
  * frame per round of the network, not one per message. When a client falls behind by more than the soft limit,
  * the transactions of a frame collapse into one (see {@link DeltaMerger}): it catches up with the newest state in
- * fewer bytes. Writers only queue; converting, merging and encoding happen on the send executor.
+ * fewer bytes. Writers only queue; converting, merging and encoding happen on the send executor. With a
+ * {@link FramePacer}, a connection receiving a stream of transactions gets at most one frame per tick.
  */
 public final class Outbox {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Outbox.class);
@@ -29,7 +30,7 @@ public final class Outbox {
     private final Codec codec;
     private final int softLimit;
     /** Messages, and transactions parked as the engine delivered them (turned into messages when sent). */
-    private final ArrayDeque<Object> pending = new ArrayDeque<>();
+    private ArrayDeque<Object> pending = new ArrayDeque<>();
     /** Past this many queued items a stalled client's backlog is merged on the spot, so it cannot grow. */
     private static final int HARD_LIMIT = 8192;
     private final java.util.concurrent.Executor sendExecutor;
@@ -37,6 +38,14 @@ public final class Outbox {
     /** A flush is queued on the send executor; messages added meanwhile ride along in its frame. */
     private boolean flushQueued;
     private boolean closed;
+    /** A paced flush is waiting on the pacer's timer; writers only queue meanwhile. */
+    private boolean pacedWait;
+    /** The tick released this outbox: its next frame stops at the tick's cut. */
+    private boolean releasedByTick;
+    private final FramePacer pacer;
+    private final SharedConversions conversions;
+    /** How many transactions the previous frame carried: more than one means a stream, which gets paced. */
+    private int lastFrameTransactions;
     private Runnable whenDrained;
     private long framesSent;
     private long merges;
@@ -47,6 +56,17 @@ public final class Outbox {
      * gets to it travels in the same frame.
      */
     public Outbox(Sender sender, Codec codec, int softLimit, java.util.concurrent.Executor sendExecutor) {
+        this(sender, codec, softLimit, sendExecutor, null, new SharedConversions());
+    }
+
+    /**
+     * As above, with frames paced by {@code pacer} while the connection receives a stream (null: never), and
+     * deltas converted through {@code conversions}, shared by the session's clients.
+     */
+    public Outbox(Sender sender, Codec codec, int softLimit, java.util.concurrent.Executor sendExecutor,
+            FramePacer pacer, SharedConversions conversions) {
+        this.pacer = pacer;
+        this.conversions = conversions;
         this.sendExecutor = sendExecutor;
         this.sender = sender;
         this.codec = codec;
@@ -59,23 +79,29 @@ public final class Outbox {
                 return;
             }
             pending.addLast(m);
+            if (pacedWait && m instanceof Message.Result) {
+                // A caller waits for this answer (with its calls in flight): it does not wait for the tick.
+                pacedWait = false;
+            }
         }
         scheduleFlush();
     }
 
     private void scheduleFlush() {
         synchronized (this) {
-            if (flushQueued || inFlight || closed) {
+            if (flushQueued || inFlight || closed || pacedWait) {
                 return;
             }
             flushQueued = true;
         }
-        sendExecutor.execute(() -> {
-            synchronized (this) {
-                flushQueued = false;
-            }
-            flush();
-        });
+        sendExecutor.execute(this::queuedFlush);
+    }
+
+    private void queuedFlush() {
+        synchronized (this) {
+            flushQueued = false;
+        }
+        flush();
     }
 
     /** One subscription's share of a committed transaction, not yet turned into a message. */
@@ -92,15 +118,6 @@ public final class Outbox {
             this.info = info;
             this.requestId = requestId;
         }
-
-        Message.Tx toMessage() {
-            List<Message.QueryUpdate> updates = new ArrayList<>(parts.size());
-            for (Part p : parts) {
-                updates.add(Deltas.toQueryUpdate(p.queryId(), p.delta()));
-            }
-            return new Message.Tx(info.offset(), info.timestampMicros(), info.caller().id(), info.reducer(),
-                    requestId, updates);
-        }
     }
 
     /**
@@ -109,6 +126,7 @@ public final class Outbox {
      * Turning it into a message, merging a backlog and encoding happen when the frame is sent.
      */
     public void park(long queryId, TxInfo info, TableDelta delta, long requestId) {
+        boolean startFlush;
         synchronized (this) {
             if (closed) {
                 return;
@@ -127,61 +145,126 @@ public final class Outbox {
                 pending.clear();
                 pending.addAll(compacted);
             }
+            // Decided under the same lock: the engine's writer takes this monitor once per delivery.
+            startFlush = !(flushQueued || inFlight || pacedWait);
+            flushQueued |= startFlush;
         }
-        scheduleFlush();
+        if (startFlush) {
+            sendExecutor.execute(this::queuedFlush);
+        }
     }
 
-    /**
-     * Turns parked transactions into messages. A client more than the soft limit behind gets each run of them
-     * merged into one transaction (see {@link DeltaMerger}).
-     */
-    private List<Message> materialize(List<Object> items) {
+    private static int parkedCount(List<Object> items) {
         int parked = 0;
         for (Object o : items) {
             parked += o instanceof Parked ? 1 : 0;
         }
-        boolean merge = parked > softLimit;
+        return parked;
+    }
+
+    /**
+     * Turns parked transactions into messages, one {@code tx} per commit. A client more than the soft limit
+     * behind gets each run of them merged into one transaction (see {@link DeltaMerger}).
+     */
+    private List<Message> materialize(List<Object> items) {
+        boolean merge = parkedCount(items) > softLimit;
         if (merge) {
             merges++;
         }
         List<Message> out = new ArrayList<>(items.size());
-        DeltaMerger run = null;
+        List<Parked> run = new ArrayList<>();
+        // While merging, results wait for the end of the run: each still follows the transaction it answers, and
+        // runs stay whole, so clients flushing at the same tick merge the same run (see SharedConversions).
+        List<Message> results = new ArrayList<>();
         for (Object o : items) {
             if (o instanceof Parked p) {
+                run.add(p);
                 if (!merge) {
-                    out.add(p.toMessage());
-                    continue;
+                    out.add(toTx(run, p.requestId));
+                    run.clear();
                 }
-                if (run == null) {
-                    run = new DeltaMerger();
-                }
-                for (Part part : p.parts) {
-                    run.add(part.queryId(), p.info, part.delta());
-                }
+            } else if (merge && o instanceof Message.Result r) {
+                results.add(r);
             } else {
-                if (run != null) {
-                    out.add(run.toMessage());
-                    run = null;
-                }
+                endRun(run, results, out);
                 out.add((Message) o);
             }
         }
-        if (run != null) {
-            out.add(run.toMessage());
-        }
+        endRun(run, results, out);
         return out;
+    }
+
+    private void endRun(List<Parked> run, List<Message> results, List<Message> out) {
+        if (!run.isEmpty()) {
+            out.add(toTx(run, -1));
+            run.clear();
+        }
+        out.addAll(results);
+        results.clear();
+    }
+
+    /**
+     * One {@code tx} for a run of commits: each subscription's deltas in the run, converted (merged if several)
+     * through the session's shared conversions, stamped with the newest commit's offset and time.
+     */
+    private Message.Tx toTx(List<Parked> run, long requestId) {
+        long[] queryIds = new long[2];
+        List<List<TableDelta>> deltas = new ArrayList<>(2);
+        for (Parked p : run) {
+            for (Part part : p.parts) {
+                int q = 0;
+                while (q < deltas.size() && queryIds[q] != part.queryId()) {
+                    q++;
+                }
+                if (q == deltas.size()) {
+                    if (q == queryIds.length) {
+                        queryIds = java.util.Arrays.copyOf(queryIds, q * 2);
+                    }
+                    queryIds[q] = part.queryId();
+                    deltas.add(new ArrayList<>(run.size()));
+                }
+                deltas.get(q).add(part.delta());
+            }
+        }
+        List<Message.QueryUpdate> updates = new ArrayList<>(deltas.size());
+        for (int i = 0; i < deltas.size(); i++) {
+            updates.add(conversions.convert(queryIds[i], deltas.get(i)));
+        }
+        TxInfo last = run.get(run.size() - 1).info;
+        return new Message.Tx(last.offset(), last.timestampMicros(), last.caller().id(), last.reducer(), requestId,
+                updates);
     }
 
     private void flush() {
         List<Object> taken;
         synchronized (this) {
-            if (inFlight || closed || pending.isEmpty()) {
+            if (inFlight || closed || pending.isEmpty() || pacedWait) {
                 return;
             }
+            if (pacer != null && FramePacer.shouldWait(lastFrameTransactions)) {
+                waitForTick();
+                return;
+            }
+            // Released by a tick: send up to the tick's cut, so every client in step sends the same run.
+            long cut = releasedByTick ? pacer.cut() : Long.MAX_VALUE;
+            releasedByTick = false;
             taken = new ArrayList<>(Math.min(pending.size(), MAX_MESSAGES_PER_FRAME));
+            int transactions = 0;
             while (!pending.isEmpty() && taken.size() < MAX_MESSAGES_PER_FRAME) {
+                Object o = pending.peekFirst();
+                if (o instanceof Parked p) {
+                    if (p.info.offset() > cut) {
+                        break;
+                    }
+                    transactions++;
+                }
                 taken.add(pending.pollFirst());
             }
+            if (taken.isEmpty()) {
+                waitForTick();
+                return;
+            }
+            lastFrameTransactions = transactions;
             // From here until sent() only this thread touches the codec; writers keep queueing meanwhile.
             inFlight = true;
             framesSent++;
@@ -197,6 +280,21 @@ public final class Outbox {
             frame = codec.encode(new Message.Error(ErrorCodes.INTERNAL, "the host could not encode its answer", -1));
         }
         sender.send(frame, codec.binary(), this::sent, this::failed);
+    }
+
+    /** Holds the next frame until the pacer's next tick (caller holds the lock). */
+    private void waitForTick() {
+        lastFrameTransactions = 0;
+        pacedWait = true;
+        pacer.awaitTick(this::pacedWaitOver);
+    }
+
+    private void pacedWaitOver() {
+        synchronized (this) {
+            pacedWait = false;
+            releasedByTick = true;
+        }
+        scheduleFlush();
     }
 
     private void sent() {

@@ -25,6 +25,7 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
 final class RawClient implements AutoCloseable {
     private final WebSocketClient client = new WebSocketClient();
     private final BlockingQueue<Message> received = new LinkedBlockingQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger frames = new java.util.concurrent.atomic.AtomicInteger();
     private final CompletableFuture<Integer> closedWith = new CompletableFuture<>();
     private final Codec decoder;
     private final Codec encoder;
@@ -55,11 +56,13 @@ final class RawClient implements AutoCloseable {
             byte[] b = new byte[payload.remaining()];
             payload.get(b);
             callback.succeed();
+            frames.incrementAndGet();
             add(decoder.decode(b));
         }
 
         @Override
         public void onWebSocketText(String text) {
+            frames.incrementAndGet();
             add(decoder.decode(text.getBytes(StandardCharsets.UTF_8)));
         }
 
@@ -125,6 +128,11 @@ final class RawClient implements AutoCloseable {
 
     Message.Result nextResult(long requestId) throws InterruptedException {
         return (Message.Result) next(m -> m instanceof Message.Result r && r.requestId() == requestId);
+    }
+
+    /** How many frames the host has sent so far. */
+    int frames() {
+        return frames.get();
     }
 
     /** The close code, once the host closed the connection. */

@@ -1,0 +1,55 @@
+package dev.easel.host.session;
+
+import dev.easel.engine.subscription.TableDelta;
+import dev.easel.host.protocol.Message;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns deltas, and runs of them, into their wire form once for all the clients of a session. The engine hands
+ * every subscriber of the same query the same delta objects in the same order, and paced clients flush at the
+ * same tick, so a hundred clients watching the cursors convert (or merge) the same run a hundred times; here
+ * the first one does the work and the others reuse it. A run is known by its first and last delta and its
+ * length: a subscriber receives every delta of its query in commit order, so two runs that agree on those
+ * hold the same deltas. Safe for the send executor's threads.
+ */
+public final class SharedConversions {
+    private static final int REMEMBERED = 512;
+
+    /** Deltas compare by identity (TableDelta keeps Object's equals), which is what a run's key needs. */
+    private record Run(TableDelta first, TableDelta last, int length) {
+    }
+
+    private final Map<Run, Message.QueryUpdate> recent = new LinkedHashMap<>(REMEMBERED * 2, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Run, Message.QueryUpdate> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
+
+    /** The run of one subscription's deltas (oldest first) as one update for query {@code queryId}. */
+    public Message.QueryUpdate convert(long queryId, List<TableDelta> run) {
+        Run key = new Run(run.get(0), run.get(run.size() - 1), run.size());
+        Message.QueryUpdate u;
+        synchronized (recent) {
+            u = recent.get(key);
+        }
+        if (u == null) {
+            u = run.size() == 1 ? Deltas.toQueryUpdate(queryId, run.get(0)) : merge(queryId, run);
+            synchronized (recent) {
+                recent.put(key, u);
+            }
+        }
+        return u.queryId() == queryId ? u
+                : new Message.QueryUpdate(queryId, u.tableId(), u.inserts(), u.updates(), u.deletes());
+    }
+
+    private static Message.QueryUpdate merge(long queryId, List<TableDelta> run) {
+        DeltaMerger m = new DeltaMerger(run.get(0).table());
+        for (TableDelta d : run) {
+            m.add(d);
+        }
+        return m.toQueryUpdate(queryId);
+    }
+}
