@@ -274,20 +274,42 @@ public final class RemoteConnection implements Connection {
         scheduleReconnect(gen);
     }
 
+    /** True if the host answered the upgrade with a refusal (400, 403, 404): retrying will not help. */
     private static boolean isRefusal(Throwable error) {
-        String m = String.valueOf(error.getMessage());
-        return m.contains("403") || m.contains("400") || m.contains("404");
+        int status = upgradeStatus(error);
+        return status == 400 || status == 403 || status == 404;
+    }
+
+    /** The HTTP status of a refused WebSocket upgrade anywhere in the cause chain, or -1 for any other failure. */
+    private static int upgradeStatus(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof org.eclipse.jetty.websocket.api.exceptions.UpgradeException u) {
+                return u.getResponseStatusCode();
+            }
+        }
+        return -1;
     }
 
     private String describe(Throwable error) {
-        String m = String.valueOf(error.getMessage());
-        if (m.contains("403")) {
+        int status = upgradeStatus(error);
+        if (status == 403 || status == 404) {
             return "the invite link is not valid: the session has ended or the link was replaced";
         }
-        if (error instanceof java.net.ConnectException || m.contains("Connection refused")) {
+        if (status > 0) {
+            return "the host at " + invite.host() + ":" + invite.port() + " refused to connect (HTTP " + status + ")";
+        }
+        Throwable root = error;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        if (root instanceof java.net.ConnectException) {
             return "nobody is hosting at " + invite.host() + ":" + invite.port();
         }
-        return "could not reach " + invite.host() + ":" + invite.port() + " (" + m + ")";
+        if (root instanceof java.net.UnknownHostException) {
+            return "cannot find the host " + invite.host() + " (check the link and your network)";
+        }
+        return "could not reach " + invite.host() + ":" + invite.port() + " ("
+                + (root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage()) + ")";
     }
 
     private synchronized void scheduleReconnect(long gen) {
@@ -536,6 +558,13 @@ public final class RemoteConnection implements Connection {
         } else if (statusCode == Handshake.CLOSE_LINK_REPLACED) {
             userClosed = true;
             failAll(new CallFailedException(ErrorCodes.FORBIDDEN, "the invite link was replaced; ask the host for the new one"));
+        } else if (statusCode == Handshake.CLOSE_SESSION_ENDED) {
+            userClosed = true;
+            CallFailedException ended = new CallFailedException(ErrorCodes.CLOSED, "the host ended the session");
+            failAll(ended);
+            for (Consumer<CallFailedException> l : errorListeners) {
+                l.accept(ended);
+            }
         }
         if (userClosed) {
             setState(State.CLOSED);

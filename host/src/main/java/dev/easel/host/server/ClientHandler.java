@@ -390,7 +390,7 @@ public final class ClientHandler implements Session.Listener.AutoDemanding {
     }
 
     void closeEnding() {
-        close(StatusCode.SHUTDOWN, "the host ended the session");
+        close(Handshake.CLOSE_SESSION_ENDED, "the host ended the session");
     }
 
     /** Drops the TCP connection without a close handshake, as a failing network would. */

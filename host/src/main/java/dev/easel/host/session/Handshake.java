@@ -9,6 +9,8 @@ public final class Handshake {
     public static final int CLOSE_REMOVED = 4003;
     /** The close code for a link that was replaced, presented by someone who never came in with it. */
     public static final int CLOSE_LINK_REPLACED = 4004;
+    /** The close code when the host ended the session (stopped hosting): do not reconnect. */
+    public static final int CLOSE_SESSION_ENDED = 4005;
 
     private Handshake() {
     }

@@ -53,4 +53,17 @@ class ReconnectTest {
             assertEquals(true, told.stream().anyMatch(e -> e.getMessage().contains("ended")), String.valueOf(told));
         }
     }
+
+    @Test
+    void aJoinerWhoseHostStoppedServingStopsInsteadOfRetryingForever() throws Exception {
+        try (SessionFixture f = new SessionFixture(null)) {
+            RemoteConnection joiner = f.joinWatchingAll("Joiner");
+            List<CallFailedException> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+            joiner.addErrorListener(told::add);
+            // The host app stops hosting: the session ends and the server goes away with it.
+            f.server.close();
+            await().atMost(Duration.ofSeconds(10)).until(() -> joiner.state() == Connection.State.CLOSED);
+            assertEquals(true, told.stream().anyMatch(e -> e.getMessage().contains("ended")), String.valueOf(told));
+        }
+    }
 }
