@@ -20,6 +20,7 @@ final class AppMenus {
         file.getItems().addAll(
                 item("New", "Shortcut+N", w::newDocument),
                 item("Open\u2026", "Shortcut+O", w::openDocument),
+                w.recentFiles(),
                 new SeparatorMenuItem(),
                 item("Save", "Shortcut+S", w::save),
                 item("Save As\u2026", "Shortcut+Shift+S", w::saveAs),
@@ -31,6 +32,7 @@ final class AppMenus {
                 item("Export PNG (1x)\u2026", null, () -> w.exportPng(1)),
                 item("Export PNG (2x)\u2026", "Shortcut+Shift+E", () -> w.exportPng(2)),
                 item("Export SVG\u2026", "Shortcut+Alt+E", w::exportSvg),
+                item("Export Frame\u2026", "Shortcut+E", w::exportFrame),
                 new SeparatorMenuItem(),
                 item("Quit", "Shortcut+Q", w::quit));
 
@@ -41,11 +43,14 @@ final class AppMenus {
                 item("Undo", "Shortcut+Z", w::undo),
                 item("Redo", "Shortcut+Shift+Z", w::redo),
                 new SeparatorMenuItem(),
+                item("Cut", "Shortcut+X", w::cut),
                 item("Copy", "Shortcut+C", w::copy),
                 item("Paste", "Shortcut+V", w::paste),
                 item("Duplicate", "Shortcut+D", w::duplicate),
                 delete,
                 item("Select All", "Shortcut+A", w::selectAll),
+                new SeparatorMenuItem(),
+                item("Place Image\u2026", dev.easel.app.tool.Tool.PLACE_IMAGE_SHORTCUT, w::placeImage),
                 new SeparatorMenuItem(),
                 item("Group", "Shortcut+G", w::group),
                 item("Ungroup", "Shortcut+Shift+G", w::ungroup),
@@ -70,11 +75,32 @@ final class AppMenus {
         dark.setId("menu-dark-theme");
         dark.setSelected(w.theme() == Themes.DARK);
         dark.setOnAction(e -> w.setTheme(dark.isSelected() ? Themes.DARK : Themes.LIGHT));
-        view.getItems().addAll(zoomIn, zoomOut, actual, fit, toSelection, new SeparatorMenuItem(), dark);
+        view.getItems().addAll(zoomIn, zoomOut, actual, fit, toSelection, new SeparatorMenuItem(),
+                new dev.easel.app.collab.FollowMenu(w.follow()), new SeparatorMenuItem(), dark);
 
-        MenuBar bar = new MenuBar(file, edit, view);
+        MenuBar bar = new MenuBar(file, edit, view, layerMenu(w), pageMenu(w));
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    /** The selected layers: the same commands as the layers panel's rows. */
+    private static Menu layerMenu(MainWindow w) {
+        Menu layer = new Menu("_Layer");
+        layer.getItems().addAll(
+                item("Rename Layer", "F2", () -> w.layers().renameSelected()),
+                item("Show/Hide Layer", "Shortcut+Alt+H", () -> w.layers().toggleHiddenOfSelection()),
+                item("Lock/Unlock Layer", "Shortcut+Alt+L", () -> w.layers().toggleLockedOfSelection()));
+        return layer;
+    }
+
+    /** The document's pages: the same commands as the pages panel. */
+    private static Menu pageMenu(MainWindow w) {
+        Menu page = new Menu("_Page");
+        page.getItems().addAll(
+                item("Add Page", "Shortcut+Alt+N", () -> w.pages().addPage()),
+                item("Rename Page", null, () -> w.pages().renameCurrent()),
+                item("Delete Page\u2026", null, () -> w.pages().deleteCurrent()));
+        return page;
     }
 
     private static MenuItem keyed(MenuItem m, KeyCombination k) {

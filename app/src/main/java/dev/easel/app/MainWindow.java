@@ -2,17 +2,34 @@ package dev.easel.app;
 
 import dev.easel.app.canvas.CanvasView;
 import dev.easel.app.collab.Collaborators;
+import dev.easel.app.collab.FollowMode;
+import dev.easel.app.collab.LinkStatus;
+import dev.easel.app.collab.LinkWatcher;
 import dev.easel.app.collab.PresenceSender;
 import dev.easel.app.document.DocumentModel;
 import dev.easel.app.document.LocalDocuments;
 import dev.easel.app.document.NodeView;
 import dev.easel.app.document.OpenDocument;
 import dev.easel.app.export.PngExport;
+import dev.easel.app.files.RecentFiles;
+import dev.easel.app.files.RecentFilesMenu;
+import dev.easel.app.files.UnsavedChangesPrompt;
+import dev.easel.app.edit.ClipboardCommands;
 import dev.easel.app.edit.EditCommands;
+import dev.easel.app.export.ExportFrameCommand;
+import dev.easel.app.images.AssetLoader;
+import dev.easel.app.images.CanvasPictures;
+import dev.easel.app.images.ImageCache;
+import dev.easel.app.images.ImageDrop;
+import dev.easel.app.images.ImageInserter;
+import dev.easel.app.images.UploadLimit;
 import dev.easel.app.export.SvgExport;
 import dev.easel.app.gesture.GestureController;
 import dev.easel.app.gesture.TextEditor;
+import dev.easel.app.panels.ConnectionBanner;
+import dev.easel.app.panels.FollowIndicator;
 import dev.easel.app.panels.LayersPanel;
+import dev.easel.app.panels.PagesPanel;
 import dev.easel.app.panels.PresenceBar;
 import dev.easel.app.panels.PropertiesPanel;
 import dev.easel.app.panels.StatusBar;
@@ -53,8 +70,8 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
 /**
- * The editor window: menus and tools on top, layers on the left, the canvas in the middle, properties on the
- * right, the status bar below. It shows one {@link OpenDocument} at a time; opening, saving and closing
+ * The editor window: menus and tools on top, pages and layers on the left, the canvas in the middle,
+ * properties on the right, the status bar below. It shows one {@link OpenDocument} at a time; opening, saving and closing
  * documents run on a background thread, never on the JavaFX thread.
  */
 public final class MainWindow {
@@ -74,14 +91,35 @@ public final class MainWindow {
         return t;
     });
 
+    /** Fetching and decoding images: off the JavaFX thread, two at a time, never behind disk or session work. */
+    private final ExecutorService imageLoads = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "easel-images");
+        t.setDaemon(true);
+        return t;
+    });
+    private ImageCache pictures;
+
     private final ObjectProperty<Tool> tool = new SimpleObjectProperty<>(Tool.SELECT);
     private final CanvasView canvas = new CanvasView();
     private final LayersPanel layers = new LayersPanel();
+    private final PagesPanel pages = new PagesPanel();
     private final PropertiesPanel properties = new PropertiesPanel();
     private final StatusBar status = new StatusBar();
     private final PresenceBar presenceBar = new PresenceBar();
     private final TextEditor textEditor = new TextEditor(canvas);
     private final EditCommands edits = new EditCommands(() -> this.model, m -> this.status.setMessage(m));
+    private final ImageInserter images = new ImageInserter(() -> this.model,
+            () -> UploadLimit.of(this.document != null && this.document.hosted()), canvas,
+            m -> this.status.setMessage(m), io);
+    private final ClipboardCommands clipboard = new ClipboardCommands(() -> this.model, canvas, images,
+            this::assetBytes, m -> this.status.setMessage(m));
+    private final ExportFrameCommand exportFrame = new ExportFrameCommand(() -> this.model, () -> this.pictures,
+            m -> this.status.setMessage(m), io);
+    private final FollowMode follow = new FollowMode(canvas);
+    private final ConnectionBanner banner = new ConnectionBanner();
+    private final RecentFilesMenu recentFiles = new RecentFilesMenu(RecentFiles.inDataFolder(), io, this::openFile);
+    private LinkWatcher link;
+    private javafx.scene.control.Alert unsavedPrompt;
     private Collaborators collaborators;
     private PresenceSender presence;
     private SessionServer server;
@@ -106,20 +144,31 @@ public final class MainWindow {
         this.displayName = displayName;
         canvas.setId("canvas");
         layers.setId("layers");
+        pages.setId("pages");
         properties.setId("properties");
         status.setId("status");
         GestureController gestures = new GestureController(canvas, tool);
         gestures.setOnEditText(textEditor::edit);
         ToolPalette palette = new ToolPalette(tool);
+        palette.setOnPlaceImage(this::placeImage);
+        ImageDrop.install(canvas, images);
         javafx.scene.layout.Region spring = new javafx.scene.layout.Region();
         javafx.scene.layout.HBox.setHgrow(spring, javafx.scene.layout.Priority.ALWAYS);
         presenceBar.setId("presence-bar");
         presenceBar.setOnJump(this::jumpTo);
+        presenceBar.setOnFollow(follow::follow);
+        presenceBar.setOnStopFollowing(follow::stop);
+        follow.setPageSwitcher(page -> model.showPage(page));
+        recentFiles.refresh();
         palette.getItems().addAll(spring, presenceBar);
         VBox top = new VBox(AppMenus.build(this), palette);
         root.setTop(top);
-        root.setLeft(layers);
-        root.setCenter(canvas);
+        javafx.scene.control.SplitPane left = new javafx.scene.control.SplitPane(pages, layers);
+        left.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        left.setDividerPositions(0.22);
+        left.getStyleClass().add("side-panels");
+        root.setLeft(left);
+        root.setCenter(canvasArea());
         root.setRight(properties);
         root.setBottom(status);
         root.getStyleClass().add("main-window");
@@ -160,6 +209,10 @@ public final class MainWindow {
         return layers;
     }
 
+    public PagesPanel pages() {
+        return pages;
+    }
+
     public StatusBar status() {
         return status;
     }
@@ -184,8 +237,43 @@ public final class MainWindow {
         return edits;
     }
 
+    /** Place Image, image drops and pasted pictures. */
+    public ImageInserter images() {
+        return images;
+    }
+
+    public ClipboardCommands clipboard() {
+        return clipboard;
+    }
+
+    /** The pictures of the shown document's images, as the canvas and exports draw them. */
+    public ImageCache pictures() {
+        return pictures;
+    }
+
+    public ExportFrameCommand frameExport() {
+        return exportFrame;
+    }
+
+    /** An image's bytes by hash when this app hosts the document (so a copy can carry it), else null. */
+    private byte[] assetBytes(String hash) {
+        OpenDocument doc = document;
+        return doc == null || !doc.hosted() ? null
+                : dev.easel.host.canvas.Canvas.asset(doc.engine(), hash).map(a -> a.bytes()).orElse(null);
+    }
+
     public PresenceBar presenceBar() {
         return presenceBar;
+    }
+
+    /** File > Open Recent. */
+    public RecentFilesMenu recentFiles() {
+        return recentFiles;
+    }
+
+    /** The banner shown over the canvas while the link to the host is down. */
+    public ConnectionBanner connectionBanner() {
+        return banner;
     }
 
     public Collaborators collaborators() {
@@ -230,17 +318,25 @@ public final class MainWindow {
         if (presence != null) {
             presence.close();
         }
+        if (link != null) {
+            link.close();
+        }
         document = doc;
         model = new DocumentModel(doc.connection(), Platform::runLater);
         model.setErrorHandler(this::callFailed);
         model.addListener((ids, structure) -> status.setNodeCount(model.nodeCount()));
         canvas.setModel(model);
+        if (pictures != null) {
+            pictures.close();
+        }
+        pictures = CanvasPictures.attach(canvas, model, AssetLoader.of(doc), imageLoads, Platform::runLater);
         collaborators = new Collaborators(doc.connection(), Platform::runLater);
         presence = new PresenceSender(doc.connection());
         Collaborators c = collaborators;
         c.addListener(() -> sessionChanged(c));
         canvas.setCollaborators(c);
         presenceBar.setCollaborators(c);
+        follow.setCollaborators(c);
         DocumentModel selModel = model;
         PresenceSender sender = presence;
         model.selection().addListener(() -> {
@@ -251,8 +347,13 @@ public final class MainWindow {
             status.setSession(doc.hosted() ? null : "Joined as " + doc.connection().role());
         }
         layers.setModel(model);
+        pages.setModel(model);
+        model.addPageListener(this::sendView);
         properties.setModel(model);
-        status.watch(doc.connection());
+        link = new LinkWatcher(doc.connection(), this::linkChanged);
+        if (doc.hosted() && doc.file() != null) {
+            recentFiles.remember(doc.file());
+        }
         status.setNodeCount(0);
         updateTitle();
         if (old != null && old != doc) {
@@ -317,29 +418,41 @@ public final class MainWindow {
 
     /** Shows what another member is looking at: their viewport fitted into this canvas, at most their zoom. */
     public void jumpTo(Collaborators.Peer p) {
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        if (w <= 0 || h <= 0) {
-            return;
-        }
-        double z;
-        double cx;
-        double cy;
-        if (p.viewW() > 0 && p.viewH() > 0) {
-            z = Math.min(p.zoom() > 0 ? p.zoom() : 1, Math.min(w / p.viewW(), h / p.viewH()));
-            cx = p.viewX() + p.viewW() / 2;
-            cy = p.viewY() + p.viewH() / 2;
-        } else if (p.hasCursor()) {
-            z = p.zoom() > 0 ? p.zoom() : canvas.viewport().zoom();
-            cx = p.cursorX();
-            cy = p.cursorY();
+        if (follow.jumpTo(p)) {
+            status.setMessage("Showing " + (p.name() == null ? "their" : p.name() + "\u2019s") + " view");
         } else {
             status.setMessage((p.name() == null ? "They" : p.name()) + " has not shown where they are yet");
-            return;
         }
-        z = Math.max(dev.easel.app.canvas.Viewport.MIN_ZOOM, Math.min(dev.easel.app.canvas.Viewport.MAX_ZOOM, z));
-        canvas.viewport().set(z, w / 2 - cx * z, h / 2 - cy * z);
-        status.setMessage("Showing " + (p.name() == null ? "their" : p.name() + "\u2019s") + " view");
+    }
+
+    /** Following another member's view (double-click on their avatar); Esc or moving the view stops it. */
+    public FollowMode follow() {
+        return follow;
+    }
+
+    /** The canvas, with the follow border and the connection banner laid over it. */
+    private javafx.scene.layout.StackPane canvasArea() {
+        javafx.scene.layout.StackPane area = new javafx.scene.layout.StackPane(canvas,
+                new FollowIndicator(follow, status, presenceBar), banner);
+        javafx.scene.layout.StackPane.setAlignment(banner, javafx.geometry.Pos.TOP_CENTER);
+        javafx.scene.layout.StackPane.setMargin(banner, new javafx.geometry.Insets(12));
+        return area;
+    }
+
+    /** The link to the document changed: the status bar says so, a banner while reconnecting, a dialog at the end. */
+    private void linkChanged(LinkStatus s) {
+        status.showLink(s);
+        banner.showLink(s);
+        if (s.phase() == LinkStatus.Phase.ENDED && stage.isShowing()) {
+            status.setSession(null);
+            follow.stop();
+            Alert a = new Alert(Alert.AlertType.INFORMATION, s.detail());
+            a.setTitle(s.text());
+            a.setHeaderText(s.headline());
+            a.getDialogPane().setId("link-ended");
+            a.initOwner(stage);
+            a.show();
+        }
     }
 
     // ---- sessions -------------------------------------------------------------------------------------
@@ -437,7 +550,8 @@ public final class MainWindow {
 
     /** Menu: asks for a link and a name, then joins. */
     void joinSessionFromMenu() {
-        SessionDialogs.askJoin(stage, displayName).ifPresent(j -> joinSession(j.link(), j.name()));
+        SessionDialogs.askJoin(stage, displayName)
+                .ifPresent(j -> whenSafeToClose(() -> joinSession(j.link(), j.name())));
     }
 
     /**
@@ -474,7 +588,7 @@ public final class MainWindow {
             if (hosted != null) {
                 stopHosting(false);
             }
-            show(new OpenDocument(conn, null, null)).whenComplete((r, e2) -> Platform.runLater(() -> {
+            show(OpenDocument.joined(conn, invite)).whenComplete((r, e2) -> Platform.runLater(() -> {
                 if (e2 != null) {
                     out.completeExceptionally(e2);
                 } else {
@@ -567,8 +681,12 @@ public final class MainWindow {
             }
             case BACK_SPACE -> deleteSelection();
             case ESCAPE -> {
-                model.selection().clear();
-                tool.set(Tool.SELECT);
+                if (follow.isFollowing()) {
+                    follow.stop();
+                } else {
+                    model.selection().clear();
+                    tool.set(Tool.SELECT);
+                }
             }
             case LEFT -> nudge(-1, 0, e.isShiftDown());
             case RIGHT -> nudge(1, 0, e.isShiftDown());
@@ -599,21 +717,52 @@ public final class MainWindow {
     // ---- commands --------------------------------------------------------------------------------------
 
     void newDocument() {
-        background("Creating a document", () -> LocalDocuments.createUnsaved(identity, displayName));
+        whenSafeToClose(() -> background("Creating a document",
+                () -> LocalDocuments.createUnsaved(identity, displayName)));
     }
 
     void openDocument() {
         FileChooser chooser = documentChooser("Open Document");
         java.io.File f = chooser.showOpenDialog(stage);
         if (f != null) {
-            Path file = f.toPath();
-            background("Opening " + file.getFileName(), () -> LocalDocuments.open(file, identity, displayName));
+            openFile(f.toPath());
         }
     }
 
-    /** Opens a document file, as {@code ./easel FILE} does. */
+    /** Opens a document file, as {@code ./easel FILE} and File > Open Recent do (asking first about unsaved work). */
     public void openFile(Path file) {
-        background("Opening " + file.getFileName(), () -> LocalDocuments.open(file, identity, displayName));
+        whenSafeToClose(() -> background("Opening " + file.getFileName(),
+                () -> LocalDocuments.open(file, identity, displayName)));
+    }
+
+    /**
+     * Runs {@code then} once the document shown may be closed: at once when closing it would lose nothing,
+     * otherwise after asking: Save runs it once the document is saved, Don't Save at once, Cancel never.
+     */
+    private void whenSafeToClose(Runnable then) {
+        OpenDocument doc = document;
+        if (doc == null || !doc.hasUnsavedChanges()) {
+            then.run();
+            return;
+        }
+        if (unsavedPrompt != null && unsavedPrompt.isShowing()) {
+            unsavedPrompt.getDialogPane().getScene().getWindow().requestFocus();
+            return;
+        }
+        textEditor.commit();
+        unsavedPrompt = UnsavedChangesPrompt.ask(stage, doc.title(), choice -> {
+            unsavedPrompt = null;
+            switch (choice) {
+                case SAVE -> saveAs(then);
+                case DISCARD -> then.run();
+                case CANCEL -> status.setMessage("Kept " + doc.title() + " open");
+            }
+        });
+    }
+
+    /** The unsaved-changes question while it is shown, else null. */
+    public Alert unsavedPrompt() {
+        return unsavedPrompt;
     }
 
     void save() {
@@ -627,6 +776,11 @@ public final class MainWindow {
     }
 
     void saveAs() {
+        saveAs(() -> { });
+    }
+
+    /** Asks where to save a copy, saves it and edits the copy; then runs {@code then} (not if cancelled or failed). */
+    private void saveAs(Runnable then) {
         if (document == null || !document.hosted()) {
             status.setMessage("Only a document you host can be saved here");
             return;
@@ -638,18 +792,31 @@ public final class MainWindow {
             return;
         }
         Path target = f.getName().contains(".") ? f.toPath() : f.toPath().resolveSibling(f.getName() + ".easel");
+        saveAsTo(target).thenRun(then);
+    }
+
+    /**
+     * Writes the document to {@code target} (off the JavaFX thread) and goes on editing that copy. Completes
+     * on the JavaFX thread with the copy once it is shown.
+     */
+    public CompletableFuture<OpenDocument> saveAsTo(Path target) {
+        if (document == null || !document.hosted()) {
+            status.setMessage("Only a document you host can be saved here");
+            return CompletableFuture.failedFuture(new IllegalStateException("not hosted here"));
+        }
         if (target.equals(document.file())) {
             save();
-            return;
+            return CompletableFuture.completedFuture(document);
         }
         OpenDocument current = document;
-        background("Saving " + target.getFileName(),
+        return background("Saving " + target.getFileName(),
                 () -> LocalDocuments.saveAs(current, target, identity, displayName));
     }
 
-    /** Runs a document-producing job off the JavaFX thread, then shows its result. */
-    private void background(String what, Supplier<OpenDocument> job) {
+    /** Runs a document-producing job off the JavaFX thread, then shows its result (the future completes after). */
+    private CompletableFuture<OpenDocument> background(String what, Supplier<OpenDocument> job) {
         status.setMessage(what + "\u2026");
+        CompletableFuture<OpenDocument> out = new CompletableFuture<>();
         CompletableFuture.supplyAsync(job, io).whenComplete((doc, e) -> Platform.runLater(() -> {
             if (e != null) {
                 Throwable cause = e.getCause() != null ? e.getCause() : e;
@@ -658,11 +825,14 @@ public final class MainWindow {
                 a.setHeaderText(what + " failed");
                 a.initOwner(stage);
                 a.show();
+                out.completeExceptionally(cause);
             } else {
                 show(doc);
                 status.setMessage(doc.file() == null ? "New document" : doc.file().toString());
+                out.complete(doc);
             }
         }));
+        return out;
     }
 
     private static FileChooser documentChooser(String title) {
@@ -677,7 +847,7 @@ public final class MainWindow {
             return;
         }
         Bounds area = selectionBounds();
-        WritableImage image = PngExport.render(model, area, scale, null);
+        WritableImage image = PngExport.render(model, area, scale, null, pictures);
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export PNG");
         chooser.setInitialFileName(document.title() + (scale == 1 ? "" : "@" + (int) scale + "x") + ".png");
@@ -696,7 +866,15 @@ public final class MainWindow {
         });
     }
 
+    /** Menu and window close: closes the window and ends the app, asking first about unsaved work. */
     void quit() {
+        whenSafeToClose(this::closeAndExit);
+    }
+
+    private void closeAndExit() {
+        if (link != null) {
+            link.close();
+        }
         if (hosted != null) {
             stopHosting(false);
         }
@@ -712,6 +890,7 @@ public final class MainWindow {
             Platform.exit();
         });
         io.shutdown();
+        imageLoads.shutdown();
     }
 
     /** Whether an Edit command should act on the canvas (not on a text field that has the focus). */
@@ -721,13 +900,33 @@ public final class MainWindow {
 
     void copy() {
         if (canvasCommand()) {
-            edits.copy();
+            clipboard.copy();
+        }
+    }
+
+    void cut() {
+        if (canvasCommand()) {
+            clipboard.cut();
         }
     }
 
     void paste() {
         if (canvasCommand()) {
-            edits.paste();
+            clipboard.paste();
+        }
+    }
+
+    /** Place Image: asks for image files and adds them in the middle of the view. */
+    void placeImage() {
+        if (model != null) {
+            images.chooseAndInsert(stage);
+        }
+    }
+
+    /** Export Frame: asks for a frame of the page and a format, then where to write it. */
+    void exportFrame() {
+        if (model != null) {
+            exportFrame.run(stage);
         }
     }
 
@@ -766,7 +965,7 @@ public final class MainWindow {
         if (model == null) {
             return;
         }
-        String svg = SvgExport.render(model, model.selection().ids());
+        String svg = SvgExport.render(model, model.selection().ids(), pictures::bytes);
         if (svg == null) {
             status.setMessage("Nothing to export");
             return;

@@ -114,7 +114,7 @@ class EditingTest {
         assertNull(text.get(app.col("parent")));
 
         // The layers panel lists all three, topmost first, the ellipse under its frame.
-        assertEquals(3, AppFixture.fx(() -> app.window.layers().list().getItems().size()));
+        assertEquals(3, AppFixture.fx(() -> app.window.layers().rows().size()));
     }
 
     @Test

@@ -9,13 +9,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
@@ -25,17 +25,34 @@ import javafx.scene.text.TextAlignment;
 /**
  * The editing surface: draws the current page's nodes from the {@link DocumentModel} through the
  * {@link Viewport}, with the selection, a creation preview and the marquee on top. It redraws at most once
- * per pulse, and only after something changed (the document, the viewport, the overlay or its size); nodes
- * outside the visible part of the page are skipped.
+ * per pulse, and only after something changed (the document, the viewport, the overlay or its size). The
+ * nodes' drawing is kept between frames ({@link SceneTiles}): a frame repaints only where nodes changed
+ * ({@link NodeBounds} knows where each was and is) and what a pan brings into view; a zoom, a resize, another
+ * page, model or background paint everything afresh. What is drawn over the nodes (selection, guides, frame
+ * names, other members) is listed every frame as marks ({@link OverlayMarks}) painted into the same tiles, so
+ * only the marks that changed are repainted. Hit testing works in canvas (logical) pixels whatever the
+ * window's render scale; the tiles hold device pixels ({@link CrispCanvas}).
  */
 public final class CanvasView extends Region {
     public static final Color SELECTION = Color.web("#0d99ff");
     private static final double HANDLE = 7;
 
-    private final Canvas canvas = new Canvas();
+    private final SceneTiles scene = new SceneTiles();
+    private final OverlayMarks marks = new OverlayMarks();
+    private final javafx.scene.shape.Rectangle viewClip = new javafx.scene.shape.Rectangle();
+    private final NodeBounds bounds = new NodeBounds();
+    /** Page rectangles to repaint in the next frame. */
+    private final List<double[]> damage = new ArrayList<>();
+    /** Whether the next frame paints every node afresh. */
+    private boolean sceneStale = true;
+    private String shownPage;
+    /** Ids of the page's top-level frames; null until needed after a structure change. */
+    private List<String> topFrames;
+    private FrameReport lastFrame = FrameReport.NONE;
     private final Viewport viewport = new Viewport();
     private DocumentModel model;
-    private final DocumentModel.Listener modelListener = (ids, structure) -> requestRedraw();
+    private ImageSource images = ImageSource.NONE;
+    private final DocumentModel.Listener modelListener = this::nodesChanged;
     private final Runnable selectionListener = this::requestRedraw;
     private final ModelWatch watch = new ModelWatch(modelListener, selectionListener);
     private boolean redrawScheduled;
@@ -82,14 +99,74 @@ public final class CanvasView extends Region {
         }
     };
 
+    /**
+     * What the last frame painted of the nodes: everything afresh or only some rectangles, how many
+     * rectangles, how many nodes. Tests and the benchmark read it.
+     */
+    public record FrameReport(boolean fresh, int regions, int nodesDrawn) {
+        public static final FrameReport NONE = new FrameReport(false, 0, 0);
+    }
+
     public CanvasView() {
         getStyleClass().add("canvas-view");
-        getChildren().add(canvas);
+        getChildren().addAll(scene.nodes());
+        setClip(viewClip);
         setFocusTraversable(true);
         setMinSize(100, 100);
         viewport.addListener(this::requestRedraw);
         widthProperty().addListener((o, a, b) -> requestRedraw());
         heightProperty().addListener((o, a, b) -> requestRedraw());
+        RenderScaleWatch.install(this, this::renderScaleChanged);
+    }
+
+    /** The window's render scale (device pixels per canvas pixel) changed: draw everything at the new one. */
+    private void renderScaleChanged(double scale) {
+        viewport.setPixelScale(scale);
+        invalidateScene();
+    }
+
+    /** The window's render scale this canvas draws for: 2 on a HiDPI screen. */
+    public double renderScale() {
+        return viewport.pixelScale();
+    }
+
+    /** Pixels per logical pixel of the canvases that hold the drawing (tests check HiDPI with it). */
+    public double backingScale() {
+        return scene.backing();
+    }
+
+    /** What the last frame painted. */
+    public FrameReport lastFrame() {
+        return lastFrame;
+    }
+
+    /** Paints every node afresh in the next frame (after anything that changes how all of them look). */
+    public void invalidateScene() {
+        sceneStale = true;
+        requestRedraw();
+    }
+
+    /** Paints these nodes again in the next frame (after something about them changed outside the model). */
+    public void repaintNodes(java.util.Collection<String> ids) {
+        if (model != null && !sceneStale) {
+            bounds.update(model, ids, false, damage);
+        }
+        requestRedraw();
+    }
+
+    /** The model changed these nodes: repaint where they were and where they are. */
+    private void nodesChanged(Set<String> ids, boolean structure) {
+        if (model != null && !sceneStale) {
+            if (!java.util.Objects.equals(shownPage, model.page())) {
+                sceneStale = true;
+            } else {
+                bounds.update(model, ids, structure, damage);
+            }
+        }
+        if (structure) {
+            topFrames = null;
+        }
+        requestRedraw();
     }
 
     public Viewport viewport() {
@@ -104,7 +181,20 @@ public final class CanvasView extends Region {
     public void setModel(DocumentModel m) {
         model = m;
         watch.watch(m);
-        requestRedraw();
+        bounds.clear();
+        damage.clear();
+        invalidateScene();
+    }
+
+    /** Where image nodes' pictures come from (null: none, placeholders only); everything is painted again. */
+    public void setImages(ImageSource source) {
+        images = source == null ? ImageSource.NONE : source;
+        invalidateScene();
+    }
+
+    /** The pictures the canvas draws image nodes with. */
+    public ImageSource images() {
+        return images;
     }
 
     /** Shows the other members of the document (or none). */
@@ -180,8 +270,10 @@ public final class CanvasView extends Region {
     }
 
     public void setBackgroundColor(Color c) {
-        background = c;
-        requestRedraw();
+        if (!c.equals(background)) {
+            background = c;
+            invalidateScene();
+        }
     }
 
     public Color backgroundColor() {
@@ -229,7 +321,18 @@ public final class CanvasView extends Region {
             getChildren().remove(editor);
         }
         editor = node;
+        String was = editingId;
         editingId = node == null ? null : nodeId;
+        if (!java.util.Objects.equals(was, editingId)) {
+            List<String> ids = new ArrayList<>();
+            if (was != null) {
+                ids.add(was);
+            }
+            if (editingId != null) {
+                ids.add(editingId);
+            }
+            repaintNodes(ids);
+        }
         if (node != null) {
             node.setManaged(false);
             getChildren().add(node);
@@ -243,11 +346,9 @@ public final class CanvasView extends Region {
 
     @Override
     protected void layoutChildren() {
-        double w = getWidth();
-        double h = getHeight();
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
+        viewClip.setWidth(getWidth());
+        viewClip.setHeight(getHeight());
+        if (!scene.fits(getWidth(), getHeight())) {
             requestRedraw();
         }
     }
@@ -263,25 +364,102 @@ public final class CanvasView extends Region {
     private void redraw() {
         redrawScheduled = false;
         redraws++;
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        g.setTransform(1, 0, 0, 1, 0, 0);
-        g.setFill(background);
-        g.fillRect(0, 0, w, h);
-        if (model == null) {
-            overlay = CollaboratorOverlay.EMPTY;
-            return;
+        double w = getWidth();
+        double h = getHeight();
+        double backing = CrispCanvas.backingFor(viewport.pixelScale());
+        if (model != null && (sceneStale || !java.util.Objects.equals(shownPage, model.page()))) {
+            shownPage = model.page();
+            bounds.rebuild(model);
+            topFrames = null;
+            sceneStale = true;
         }
-        paintNodes(g, model, viewport.zoom(), viewport.offsetX(), viewport.offsetY(), viewport.visibleWorld(w, h), true,
-                editingId);
-        g.setTransform(1, 0, 0, 1, 0, 0);
-        paintCollaborators(g);
-        paintOverlay(g);
+        if (model != null) {
+            listMarks();
+        } else {
+            overlay = CollaboratorOverlay.EMPTY;
+        }
+        List<double[]> markDamage = marks.commit();
+        if (sceneStale) {
+            scene.invalidate();
+            damage.clear();
+        }
+        SceneTiles.Work work = scene.update(w, h, viewport.pixelScale(), backing, viewport, damage, markDamage,
+                background, model == null ? SceneTiles.Painter.NOTHING : scenePainter);
+        sceneStale = false;
+        damage.clear();
+        lastFrame = new FrameReport(work.fresh(), work.regions(), work.nodes());
     }
 
-    /** Other members' selections, lock badges and cursors, in screen pixels; records what it drew. */
-    private void paintCollaborators(GraphicsContext g) {
+    /** Paints the nodes, then the overlay's marks, that meet a rectangle of a tile. */
+    private final SceneTiles.Painter scenePainter = new SceneTiles.Painter() {
+        @Override
+        public int paint(GraphicsContext g, double minX, double minY, double maxX, double maxY, double scale) {
+            return bounds.nodesMeeting(minX, minY, maxX, maxY, (n, x, y) -> {
+                if (!n.id().equals(editingId)) {
+                    NodeRenderer.draw(g, n, x, y, scale, images);
+                }
+            });
+        }
+
+        @Override
+        public void paintMarks(GraphicsContext g, double x0, double y0, double x1, double y1) {
+            marks.paint(g, x0, y0, x1, y1);
+        }
+    };
+
+    /** The page's top-level frames (their names are drawn above them), found again after structure changes. */
+    private List<String> topFrames() {
+        if (topFrames == null) {
+            List<String> ids = new ArrayList<>();
+            for (NodeView n : model.children(null)) {
+                if ("frame".equals(n.kind())) {
+                    ids.add(n.id());
+                }
+            }
+            topFrames = ids;
+        }
+        return topFrames;
+    }
+
+    /** A page point in zoom space (page coordinates times the zoom), where the overlay's marks live. */
+    private Point2D zoomed(double wx, double wy) {
+        return new Point2D(wx * viewport.zoom(), wy * viewport.zoom());
+    }
+
+    /** Lists this frame's overlay marks: frame names, other members, then this member's own editing. */
+    private void listMarks() {
+        frameLabelMarks();
+        collaboratorMarks();
+        editingMarks();
+    }
+
+    private void frameLabelMarks() {
+        for (String id : topFrames()) {
+            NodeView n = model.node(id);
+            if (n == null || n.parent() != null || !n.visible() || !java.util.Objects.equals(n.page(), model.page())) {
+                continue;
+            }
+            double x = n.x() * viewport.zoom();
+            double y = n.y() * viewport.zoom() - 3;
+            String name = n.name();
+            double tw = OverlayMarks.textWidth(LABEL_FONT, name);
+            marks.add(List.of("frame-label", id, name, x, y), x - 1, y - 16, x + tw + 2, y + 2, g -> {
+                g.setFont(LABEL_FONT);
+                g.setTextBaseline(VPos.BOTTOM);
+                g.setTextAlign(TextAlignment.LEFT);
+                g.setFill(LABEL);
+                g.fillText(name, x, y);
+            });
+        }
+    }
+
+    private static final Font LABEL_FONT = Font.font("System", 11);
+    private static final Color LABEL = Color.web("#888888");
+    private static final Font BADGE_FONT = Font.font("System", javafx.scene.text.FontWeight.BOLD, 9);
+    private static final Font NAME_FONT = Font.font("System", javafx.scene.text.FontWeight.SEMI_BOLD, 11);
+
+    /** Other members' selections, lock badges and cursors; records what it drew. */
+    private void collaboratorMarks() {
         if (collaborators == null) {
             overlay = CollaboratorOverlay.EMPTY;
             return;
@@ -291,7 +469,6 @@ public final class CanvasView extends Region {
         List<LockBadge> badges = new ArrayList<>();
         List<CursorMark> cursors = new ArrayList<>();
         List<Collaborators.Peer> others = collaborators.others();
-        g.setLineWidth(1.5);
         for (Collaborators.Peer p : others) {
             Color c = color(p.color());
             for (String id : p.selection()) {
@@ -300,13 +477,9 @@ public final class CanvasView extends Region {
                     continue;
                 }
                 selections.add(new SelectionMark(p.identity(), id, p.color()));
-                g.setStroke(c);
-                strokeNode(g, n, 2);
+                outlineMark("peer-selection", p.color(), n, 2, 1.5, g -> g.setStroke(c));
             }
         }
-        g.setFont(Font.font("System", javafx.scene.text.FontWeight.BOLD, 9));
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.CENTER);
         for (NodeView n : model.drawOrder()) {
             String holder = n.lockedBy();
             if (holder == null || holder.equals(self)) {
@@ -316,49 +489,57 @@ public final class CanvasView extends Region {
             String initials = p != null ? p.initials() : Collaborators.initials(holder);
             String colorName = p != null ? p.color() : "#808080";
             badges.add(new LockBadge(n.id(), holder, initials, colorName));
-            Point2D a = viewport.toScreen(model.worldX(n) + n.w(), model.worldY(n));
-            double bw = Math.max(18, initials.length() * 7 + 8);
+            Point2D a = zoomed(model.worldX(n) + n.w(), model.worldY(n));
+            double bw = Math.max(Math.max(18, initials.length() * 7 + 8), OverlayMarks.textWidth(BADGE_FONT, initials) + 6);
             double bx = a.getX() - bw / 2;
             double by = a.getY() - 9;
-            g.setFill(color(colorName));
-            g.fillRoundRect(bx, by, bw, 16, 8, 8);
-            g.setStroke(Color.WHITE);
-            g.setLineWidth(1.5);
-            g.strokeRoundRect(bx, by, bw, 16, 8, 8);
-            g.setFill(Color.WHITE);
-            g.fillText(initials, bx + bw / 2, by + 8);
+            Color fill = color(colorName);
+            marks.add(List.of("badge", n.id(), initials, colorName, bx, by, bw), bx - 1, by - 1, bx + bw + 1, by + 17, g -> {
+                g.setFill(fill);
+                g.fillRoundRect(bx, by, bw, 16, 8, 8);
+                g.setStroke(Color.WHITE);
+                g.setLineWidth(1.5);
+                g.strokeRoundRect(bx, by, bw, 16, 8, 8);
+                g.setFill(Color.WHITE);
+                g.setFont(BADGE_FONT);
+                g.setTextAlign(TextAlignment.CENTER);
+                g.setTextBaseline(VPos.CENTER);
+                g.fillText(initials, bx + bw / 2, by + 8);
+            });
         }
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.CENTER);
-        g.setFont(Font.font("System", javafx.scene.text.FontWeight.SEMI_BOLD, 11));
         for (Collaborators.Peer p : others) {
             double[] m = cursorMotion.get(p.identity());
             if (m == null || p.cursorPage() != null && model.page() != null && !p.cursorPage().equals(model.page())) {
                 continue;
             }
             cursors.add(new CursorMark(p.identity(), p.name(), p.color(), m[0], m[1]));
-            Point2D s = viewport.toScreen(m[0], m[1]);
+            Point2D s = zoomed(m[0], m[1]);
             double x = s.getX();
             double y = s.getY();
             Color c = color(p.color());
-            g.setFill(c);
-            g.setStroke(Color.WHITE);
-            g.setLineWidth(1.2);
-            double[] xs = {x, x, x + 4.5, x + 7.5, x + 9.5, x + 6.5, x + 11.5};
-            double[] ys = {y, y + 16, y + 12, y + 18.5, y + 17.5, y + 11, y + 11};
-            g.fillPolygon(xs, ys, xs.length);
-            g.strokePolygon(xs, ys, xs.length);
             String label = p.name() == null || p.name().isBlank() ? p.initials() : p.name();
-            double tw = label.length() * 6.6 + 12;
-            g.setFill(c);
-            g.fillRoundRect(x + 10, y + 17, tw, 18, 6, 6);
-            g.setFill(readableOn(c));
-            g.fillText(label, x + 16, y + 26);
+            double tw = Math.max(label.length() * 6.6 + 12, OverlayMarks.textWidth(NAME_FONT, label) + 8);
+            marks.add(List.of("cursor", p.identity(), p.color(), label, x, y), x - 2, y - 2, x + 10 + tw + 2, y + 36, g -> {
+                g.setFill(c);
+                g.setStroke(Color.WHITE);
+                g.setLineWidth(1.2);
+                double[] xs = {x, x, x + 4.5, x + 7.5, x + 9.5, x + 6.5, x + 11.5};
+                double[] ys = {y, y + 16, y + 12, y + 18.5, y + 17.5, y + 11, y + 11};
+                g.fillPolygon(xs, ys, xs.length);
+                g.strokePolygon(xs, ys, xs.length);
+                g.setFill(c);
+                g.fillRoundRect(x + 10, y + 17, tw, 18, 6, 6);
+                g.setFill(readableOn(c));
+                g.setFont(NAME_FONT);
+                g.setTextAlign(TextAlignment.LEFT);
+                g.setTextBaseline(VPos.CENTER);
+                g.fillText(label, x + 16, y + 26);
+            });
         }
         overlay = new CollaboratorOverlay(List.copyOf(cursors), List.copyOf(selections), List.copyOf(badges));
     }
 
-    /** Turns the drawing about the centre of a node's screen box by the node's rotation. */
+    /** Turns the drawing about the centre of a node's zoomed box by the node's rotation. */
     private static void rotateAbout(GraphicsContext g, NodeView n, Point2D a, double w, double h) {
         if (n.rotation() != 0) {
             g.translate(a.getX() + w / 2, a.getY() + h / 2);
@@ -367,14 +548,40 @@ public final class CanvasView extends Region {
         }
     }
 
-    private void strokeNode(GraphicsContext g, NodeView n, double pad) {
-        Point2D a = viewport.toScreen(model.worldX(n), model.worldY(n));
+    /**
+     * A mark outlining a node (turned with it), {@code pad} outside its box; {@code style} sets the stroke;
+     * {@code reach}: how far the mark's drawing goes beyond the outline (half the line, handles).
+     */
+    private void outlineMark(String kind, Object style, NodeView n, double pad, double reach,
+            Consumer<GraphicsContext> setUp) {
+        outlineMark(kind, style, n, pad, reach, setUp, null);
+    }
+
+    private void outlineMark(String kind, Object style, NodeView n, double pad, double reach,
+            Consumer<GraphicsContext> setUp, Consumer<GraphicsContext> extra) {
+        Point2D a = zoomed(model.worldX(n), model.worldY(n));
         double w = n.w() * viewport.zoom();
         double h = n.h() * viewport.zoom();
-        g.save();
-        rotateAbout(g, n, a, w, h);
-        g.strokeRect(a.getX() - pad, a.getY() - pad, w + 2 * pad, h + 2 * pad);
-        g.restore();
+        double[] box = turnedBox(a.getX() - pad, a.getY() - pad, w + 2 * pad, h + 2 * pad, n.rotation(), reach + 1);
+        marks.add(List.of(kind, style, n.id(), a.getX(), a.getY(), w, h, n.rotation(), pad), box[0], box[1], box[2],
+                box[3], g -> {
+                    rotateAbout(g, n, a, w, h);
+                    setUp.accept(g);
+                    g.strokeRect(a.getX() - pad, a.getY() - pad, w + 2 * pad, h + 2 * pad);
+                    if (extra != null) {
+                        extra.accept(g);
+                    }
+                });
+    }
+
+    /** The axis-aligned box of a rectangle turned about its centre, grown by {@code grow}. */
+    static double[] turnedBox(double x, double y, double w, double h, double degrees, double grow) {
+        double cx = x + w / 2;
+        double cy = y + h / 2;
+        double r = Math.toRadians(degrees);
+        double ex = Math.abs(w / 2 * Math.cos(r)) + Math.abs(h / 2 * Math.sin(r)) + grow;
+        double ey = Math.abs(w / 2 * Math.sin(r)) + Math.abs(h / 2 * Math.cos(r)) + grow;
+        return new double[] {cx - ex, cy - ey, cx + ex, cy + ey};
     }
 
     /** A member's colour ("#rrggbb"), grey if it cannot be read. */
@@ -398,15 +605,16 @@ public final class CanvasView extends Region {
      */
     public static void paintNodes(GraphicsContext g, DocumentModel model, double zoom, double ox, double oy,
             Bounds visible, boolean frameLabels) {
-        paintNodes(g, model, zoom, ox, oy, visible, frameLabels, null);
+        paintNodes(g, model, zoom, ox, oy, visible, frameLabels, ImageSource.NONE);
     }
 
-    private static void paintNodes(GraphicsContext g, DocumentModel model, double zoom, double ox, double oy,
-            Bounds visible, boolean frameLabels, String skip) {
+    /** As {@link #paintNodes(GraphicsContext, DocumentModel, double, double, double, Bounds, boolean)}, with pictures. */
+    public static void paintNodes(GraphicsContext g, DocumentModel model, double zoom, double ox, double oy,
+            Bounds visible, boolean frameLabels, ImageSource images) {
         g.setTransform(zoom, 0, 0, zoom, ox, oy);
         List<NodeView> order = model.drawOrder();
         for (NodeView n : order) {
-            if (skip != null && skip.equals(n.id())) {
+            if (model.hiddenOnCanvas(n)) {
                 continue;
             }
             double x = model.worldX(n);
@@ -414,18 +622,21 @@ public final class CanvasView extends Region {
             if (visible != null && !meets(n, x, y, visible)) {
                 continue;
             }
-            NodeRenderer.draw(g, n, x, y);
+            NodeRenderer.draw(g, n, x, y, 0, images);
         }
         g.setTransform(1, 0, 0, 1, 0, 0);
-        if (!frameLabels) {
-            return;
+        if (frameLabels) {
+            paintFrameLabels(g, model.children(null), zoom, ox, oy);
         }
-        // Frame names above top-level frames, in screen pixels.
+    }
+
+    /** Frame names above top-level frames, in screen pixels (on top of {@code g}'s own transform). */
+    private static void paintFrameLabels(GraphicsContext g, List<NodeView> topLevel, double zoom, double ox, double oy) {
         g.setFont(Font.font("System", 11));
         g.setTextBaseline(VPos.BOTTOM);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(Color.web("#888888"));
-        for (NodeView n : model.children(null)) {
+        for (NodeView n : topLevel) {
             if ("frame".equals(n.kind()) && n.visible()) {
                 g.fillText(n.name(), n.x() * zoom + ox, n.y() * zoom + oy - 3);
             }
@@ -442,71 +653,78 @@ public final class CanvasView extends Region {
                 || "text".equals(n.kind());
     }
 
-    private void paintOverlay(GraphicsContext g) {
-        g.setStroke(SELECTION);
-        g.setLineWidth(1.5);
+    /** This member's selection (with handles when one node is), the creation preview, guides and marquee. */
+    private void editingMarks() {
         Set<String> selected = model.selection().ids();
         for (String id : selected) {
             NodeView n = model.node(id);
             if (n == null) {
                 continue;
             }
-            Point2D a = viewport.toScreen(model.worldX(n), model.worldY(n));
+            boolean handles = selected.size() == 1;
+            Point2D a = zoomed(model.worldX(n), model.worldY(n));
             double w = n.w() * viewport.zoom();
             double h = n.h() * viewport.zoom();
-            g.save();
-            rotateAbout(g, n, a, w, h);
-            g.strokeRect(a.getX(), a.getY(), w, h);
-            if (selected.size() == 1) {
-                g.setFill(Color.WHITE);
-                for (double[] c : new double[][] {{0, 0}, {w, 0}, {0, h}, {w, h}}) {
-                    double hx = a.getX() + c[0] - HANDLE / 2;
-                    double hy = a.getY() + c[1] - HANDLE / 2;
-                    g.fillRect(hx, hy, HANDLE, HANDLE);
-                    g.strokeRect(hx, hy, HANDLE, HANDLE);
-                }
-            }
-            g.restore();
+            outlineMark(handles ? "selection-handles" : "selection", "", n, 0, handles ? HANDLE / 2 + 1 : 1,
+                    g -> {
+                        g.setStroke(SELECTION);
+                        g.setLineWidth(1.5);
+                    }, !handles ? null : g -> {
+                        g.setFill(Color.WHITE);
+                        for (double[] c : new double[][] {{0, 0}, {w, 0}, {0, h}, {w, h}}) {
+                            double hx = a.getX() + c[0] - HANDLE / 2;
+                            double hy = a.getY() + c[1] - HANDLE / 2;
+                            g.fillRect(hx, hy, HANDLE, HANDLE);
+                            g.strokeRect(hx, hy, HANDLE, HANDLE);
+                        }
+                    });
         }
         if (preview != null) {
-            Point2D a = viewport.toScreen(preview.getMinX(), preview.getMinY());
+            Point2D a = zoomed(preview.getMinX(), preview.getMinY());
             double w = preview.getWidth() * viewport.zoom();
             double h = preview.getHeight() * viewport.zoom();
-            g.setLineWidth(1);
-            if ("ellipse".equals(previewKind)) {
-                g.strokeOval(a.getX(), a.getY(), w, h);
-            } else if ("line".equals(previewKind)) {
-                g.strokeLine(a.getX(), a.getY(), a.getX() + w, a.getY() + h);
-            } else {
-                g.strokeRect(a.getX(), a.getY(), w, h);
-            }
+            String kind = previewKind;
+            marks.add(List.of("preview", String.valueOf(kind), a.getX(), a.getY(), w, h), a.getX() - 2, a.getY() - 2,
+                    a.getX() + w + 2, a.getY() + h + 2, g -> {
+                        g.setStroke(SELECTION);
+                        g.setLineWidth(1);
+                        if ("ellipse".equals(kind)) {
+                            g.strokeOval(a.getX(), a.getY(), w, h);
+                        } else if ("line".equals(kind)) {
+                            g.strokeLine(a.getX(), a.getY(), a.getX() + w, a.getY() + h);
+                        } else {
+                            g.strokeRect(a.getX(), a.getY(), w, h);
+                        }
+                    });
         }
-        if (!guides.isEmpty()) {
-            g.setStroke(GUIDE);
-            g.setLineWidth(1);
-            for (SnapIndex.Guide gd : guides) {
-                Point2D a = gd.vertical() ? viewport.toScreen(gd.at(), gd.from()) : viewport.toScreen(gd.from(), gd.at());
-                Point2D b = gd.vertical() ? viewport.toScreen(gd.at(), gd.to()) : viewport.toScreen(gd.to(), gd.at());
-                double ax = Math.round(a.getX()) + 0.5;
-                double ay = Math.round(a.getY()) + 0.5;
-                double bx = Math.round(b.getX()) + 0.5;
-                double by = Math.round(b.getY()) + 0.5;
-                if (gd.vertical()) {
-                    g.strokeLine(ax, ay, ax, by);
-                } else {
-                    g.strokeLine(ax, ay, bx, ay);
-                }
-            }
-            g.setStroke(SELECTION);
+        for (SnapIndex.Guide gd : guides) {
+            Point2D a = gd.vertical() ? zoomed(gd.at(), gd.from()) : zoomed(gd.from(), gd.at());
+            Point2D b = gd.vertical() ? zoomed(gd.at(), gd.to()) : zoomed(gd.to(), gd.at());
+            // On the pixel grid of the screen: zoom space and the screen differ by whole pixels.
+            double ax = Math.round(a.getX()) + 0.5;
+            double ay = Math.round(a.getY()) + 0.5;
+            double bx = Math.round(b.getX()) + 0.5;
+            double by = Math.round(b.getY()) + 0.5;
+            double ex = gd.vertical() ? ax : bx;
+            double ey = gd.vertical() ? by : ay;
+            marks.add(List.of("guide", ax, ay, ex, ey), ax - 2, ay - 2, ex + 2, ey + 2, g -> {
+                g.setStroke(GUIDE);
+                g.setLineWidth(1);
+                g.strokeLine(ax, ay, ex, ey);
+            });
         }
         if (marquee != null) {
-            Point2D a = viewport.toScreen(marquee.getMinX(), marquee.getMinY());
+            Point2D a = zoomed(marquee.getMinX(), marquee.getMinY());
             double w = marquee.getWidth() * viewport.zoom();
             double h = marquee.getHeight() * viewport.zoom();
-            g.setFill(SELECTION.deriveColor(0, 1, 1, 0.12));
-            g.fillRect(a.getX(), a.getY(), w, h);
-            g.setLineWidth(1);
-            g.strokeRect(a.getX(), a.getY(), w, h);
+            marks.add(List.of("marquee", a.getX(), a.getY(), w, h), a.getX() - 2, a.getY() - 2, a.getX() + w + 2,
+                    a.getY() + h + 2, g -> {
+                        g.setFill(SELECTION.deriveColor(0, 1, 1, 0.12));
+                        g.fillRect(a.getX(), a.getY(), w, h);
+                        g.setStroke(SELECTION);
+                        g.setLineWidth(1);
+                        g.strokeRect(a.getX(), a.getY(), w, h);
+                    });
         }
     }
 
@@ -522,7 +740,7 @@ public final class CanvasView extends Region {
         }
         String id = model.selection().single();
         NodeView n = id == null ? null : model.node(id);
-        if (n == null || n.rotation() != 0) {
+        if (n == null || n.rotation() != 0 || model.lockedOnCanvas(n)) {
             return -1;
         }
         Point2D a = viewport.toScreen(model.worldX(n), model.worldY(n));
@@ -537,9 +755,53 @@ public final class CanvasView extends Region {
         return -1;
     }
 
+    /** How far (screen pixels) beyond a corner of the selection box its rotate zone reaches. */
+    public static final double ROTATE_REACH = 18;
+
+    /**
+     * The rotate zone under a screen point, just outside a corner of the single selected node's box (turned
+     * with the node), beyond that corner's resize handle: 0 top left, 1 top right, 2 bottom left, 3 bottom
+     * right; -1 for none. Groups (which draw nothing of their own) and layer-locked nodes have none.
+     */
+    public int rotateHandleAt(double sx, double sy) {
+        if (model == null) {
+            return -1;
+        }
+        String id = model.selection().single();
+        NodeView n = id == null ? null : model.node(id);
+        if (n == null || "group".equals(n.kind()) || model.lockedOnCanvas(n)) {
+            return -1;
+        }
+        Point2D a = viewport.toScreen(model.worldX(n), model.worldY(n));
+        double w = n.w() * viewport.zoom();
+        double h = n.h() * viewport.zoom();
+        // The point in the node's own (unturned) frame, relative to its top left corner, in screen pixels.
+        double cx = a.getX() + w / 2;
+        double cy = a.getY() + h / 2;
+        double r = Math.toRadians(-n.rotation());
+        double dx = sx - cx;
+        double dy = sy - cy;
+        double lx = dx * Math.cos(r) - dy * Math.sin(r) + w / 2;
+        double ly = dx * Math.sin(r) + dy * Math.cos(r) + h / 2;
+        if (lx >= 0 && lx <= w && ly >= 0 && ly <= h) {
+            return -1;
+        }
+        double[][] corners = {{0, 0}, {w, 0}, {0, h}, {w, h}};
+        for (int i = 0; i < corners.length; i++) {
+            double ex = lx - corners[i][0];
+            double ey = ly - corners[i][1];
+            boolean onHandle = Math.abs(ex) <= HANDLE && Math.abs(ey) <= HANDLE && handleAt(sx, sy) >= 0;
+            if (Math.abs(ex) <= ROTATE_REACH && Math.abs(ey) <= ROTATE_REACH && !onHandle) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /**
      * The node a click at this page point selects: the topmost node under it, or the outermost group that
-     * holds that node (a group is picked as a whole). Null when nothing is there.
+     * holds that node (a group is picked as a whole). Null when nothing is there. Hidden and layer-locked
+     * nodes are passed over, so a click goes through them to what is below.
      */
     public NodeView nodeAt(double wx, double wy) {
         if (model == null) {
@@ -548,14 +810,14 @@ public final class CanvasView extends Region {
         List<NodeView> order = model.drawOrder();
         for (int i = order.size() - 1; i >= 0; i--) {
             NodeView n = order.get(i);
-            if (n.visible() && contains(n, wx, wy)) {
+            if (pickable(n) && contains(n, wx, wy)) {
                 return outermostGroup(n);
             }
         }
         return null;
     }
 
-    /** The topmost visible node under this page point itself (inside groups too), or null. */
+    /** The topmost visible, unlocked node under this page point itself (inside groups too), or null. */
     public NodeView deepestNodeAt(double wx, double wy) {
         if (model == null) {
             return null;
@@ -563,11 +825,16 @@ public final class CanvasView extends Region {
         List<NodeView> order = model.drawOrder();
         for (int i = order.size() - 1; i >= 0; i--) {
             NodeView n = order.get(i);
-            if (n.visible() && !"group".equals(n.kind()) && contains(n, wx, wy)) {
+            if (pickable(n) && !"group".equals(n.kind()) && contains(n, wx, wy)) {
                 return n;
             }
         }
         return null;
+    }
+
+    /** Whether a click or a marquee on the canvas may select the node (not hidden, not layer-locked). */
+    public boolean pickable(NodeView n) {
+        return n.visible() && !model.hiddenOnCanvas(n) && !model.lockedOnCanvas(n);
     }
 
     private NodeView outermostGroup(NodeView n) {

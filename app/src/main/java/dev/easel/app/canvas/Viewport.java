@@ -8,7 +8,10 @@ import javafx.geometry.Point2D;
 
 /**
  * Maps page coordinates to the canvas's pixels: {@code screen = world * zoom + offset}. Zoom stays within
- * {@link #MIN_ZOOM}..{@link #MAX_ZOOM}. Used on the JavaFX thread only.
+ * {@link #MIN_ZOOM}..{@link #MAX_ZOOM}. The offset stays on whole device pixels (see {@link #setPixelScale}):
+ * a pan then moves the drawing by whole pixels, so the canvas can shift what it drew before instead of
+ * drawing it again; a pan's fraction of a pixel is kept and added to the next one. Used on the JavaFX thread
+ * only.
  */
 public final class Viewport {
     public static final double MIN_ZOOM = 0.02;
@@ -18,6 +21,11 @@ public final class Viewport {
     private double zoom = 1;
     private double offsetX;
     private double offsetY;
+    /** The offset as asked for; {@link #offsetX} is this rounded to a device pixel. */
+    private double exactX;
+    private double exactY;
+    /** Device pixels per canvas pixel (2 on a HiDPI screen). */
+    private double pixelScale = 1;
     private final List<Runnable> listeners = new ArrayList<>();
 
     public double zoom() {
@@ -46,13 +54,37 @@ public final class Viewport {
         return new BoundingBox(a.getX(), a.getY(), width / zoom, height / zoom);
     }
 
+    /** Device pixels per canvas pixel: offsets are kept on multiples of {@code 1 / scale}. */
+    public void setPixelScale(double scale) {
+        double s = scale > 0 && Double.isFinite(scale) ? scale : 1;
+        if (s != pixelScale) {
+            pixelScale = s;
+            place(exactX, exactY);
+            fire();
+        }
+    }
+
+    public double pixelScale() {
+        return pixelScale;
+    }
+
     public void panBy(double dx, double dy) {
         if (dx == 0 && dy == 0) {
             return;
         }
-        offsetX += dx;
-        offsetY += dy;
-        fire();
+        double ox = offsetX;
+        double oy = offsetY;
+        place(exactX + dx, exactY + dy);
+        if (ox != offsetX || oy != offsetY) {
+            fire();
+        }
+    }
+
+    private void place(double x, double y) {
+        exactX = x;
+        exactY = y;
+        offsetX = Math.round(x * pixelScale) / pixelScale;
+        offsetY = Math.round(y * pixelScale) / pixelScale;
     }
 
     /** Sets the zoom keeping the page point under ({@code sx}, {@code sy}) where it is on screen. */
@@ -63,8 +95,7 @@ public final class Viewport {
         }
         Point2D anchor = toWorld(sx, sy);
         zoom = z;
-        offsetX = sx - anchor.getX() * z;
-        offsetY = sy - anchor.getY() * z;
+        place(sx - anchor.getX() * z, sy - anchor.getY() * z);
         fire();
     }
 
@@ -97,12 +128,11 @@ public final class Viewport {
     }
 
     public void set(double z, double ox, double oy) {
-        if (z == zoom && ox == offsetX && oy == offsetY) {
+        if (z == zoom && ox == exactX && oy == exactY) {
             return;
         }
         zoom = z;
-        offsetX = ox;
-        offsetY = oy;
+        place(ox, oy);
         fire();
     }
 

@@ -5,12 +5,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 
 /**
  * Tells the others where this user is: {@code set_cursor} as the pointer moves (at most ~30 times a second,
  * the last position always sent), {@code set_selection} when the selection changes (which locks the
  * selected nodes for an editor) and {@code set_view} when the viewport changes (throttled the same way).
  * JavaFX thread only; calls are fire-and-forget, and a failed one is dropped (the next one supersedes it).
+ * While the link is down, cursor and view calls are not queued (each would only be superseded by the next);
+ * once it is back, the latest cursor, view and selection are sent again, since the host forgot them (and the
+ * selection's locks) when the link dropped.
  */
 public final class PresenceSender implements AutoCloseable {
     /** Minimum time between two cursor (or view) calls: ~30 Hz. */
@@ -23,6 +27,10 @@ public final class PresenceSender implements AutoCloseable {
     private long lastViewSent;
     private Map<String, Object> pendingView;
     private long cursorCalls;
+    /** What was last told (or would have been, had the link been up), to tell again after reconnecting. */
+    private Map<String, Object> lastCursor;
+    private Map<String, Object> lastView;
+    private List<String> lastSelection;
     private boolean closed;
     private final AnimationTimer pump = new AnimationTimer() {
         @Override
@@ -34,6 +42,34 @@ public final class PresenceSender implements AutoCloseable {
 
     public PresenceSender(Connection connection) {
         this.connection = connection;
+        connection.addStateListener(s -> {
+            if (s == Connection.State.CONNECTED) {
+                Platform.runLater(this::resend);
+            }
+        });
+    }
+
+    private boolean linkUp() {
+        return connection.state() == Connection.State.CONNECTED;
+    }
+
+    /** Tells the host again where this user is, after the link came back. */
+    private void resend() {
+        if (closed) {
+            return;
+        }
+        if (lastView != null && pendingView == null) {
+            pendingView = lastView;
+        }
+        if (lastCursor != null) {
+            quiet(connection.call("set_cursor", lastCursor));
+        }
+        if (lastSelection != null) {
+            quiet(connection.call("set_selection", Map.of("ids", lastSelection)));
+        }
+        if (pendingView != null) {
+            sendView(System.nanoTime());
+        }
     }
 
     /** The pointer is at this page point (page id may be null). */
@@ -54,7 +90,8 @@ public final class PresenceSender implements AutoCloseable {
     /** What this user has selected now. */
     public void selectionChanged(List<String> ids) {
         if (!closed) {
-            quiet(connection.call("set_selection", Map.of("ids", List.copyOf(ids))));
+            lastSelection = List.copyOf(ids);
+            quiet(connection.call("set_selection", Map.of("ids", lastSelection)));
         }
     }
 
@@ -111,21 +148,27 @@ public final class PresenceSender implements AutoCloseable {
         double[] p = pendingCursor;
         pendingCursor = null;
         lastCursorSent = now;
-        cursorCalls++;
         Map<String, Object> args = new HashMap<>();
         args.put("x", p[0]);
         args.put("y", p[1]);
         if (pendingCursorPage != null) {
             args.put("page", pendingCursorPage);
         }
-        quiet(connection.call("set_cursor", args));
+        lastCursor = args;
+        if (linkUp()) {
+            cursorCalls++;
+            quiet(connection.call("set_cursor", args));
+        }
     }
 
     private void sendView(long now) {
         Map<String, Object> args = pendingView;
         pendingView = null;
         lastViewSent = now;
-        quiet(connection.call("set_view", args));
+        lastView = args;
+        if (linkUp()) {
+            quiet(connection.call("set_view", args));
+        }
     }
 
     private static void quiet(java.util.concurrent.CompletableFuture<?> f) {

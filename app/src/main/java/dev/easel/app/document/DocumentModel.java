@@ -26,7 +26,10 @@ import java.util.function.Consumer;
  * later (or, with a prediction, show at once).
  */
 public final class DocumentModel implements AutoCloseable {
-    /** Told on the UI thread which nodes changed, and whether drawing order or nesting changed. */
+    /**
+     * Told on the UI thread which nodes changed, and whether drawing order or nesting changed (also when
+     * another page is shown, or a node is hidden, shown, locked or unlocked).
+     */
     public interface Listener {
         void changed(Set<String> nodeIds, boolean structure);
     }
@@ -34,10 +37,11 @@ public final class DocumentModel implements AutoCloseable {
     private final Connection connection;
     private final Executor uiThread;
     private final NodeColumns cols;
-    private final TableSchema pageTable;
+    private final PageList pages;
     private final NodeIds ids;
     private final Selection selection = new Selection();
     private final List<Listener> listeners = new ArrayList<>();
+    private final List<Runnable> pageListeners = new ArrayList<>();
     private final ReplicaListener feed = new Feed();
 
     // Written by the replica's thread, drained on the UI thread.
@@ -52,7 +56,12 @@ public final class DocumentModel implements AutoCloseable {
     private List<String> orderIds = List.of();
     private boolean orderStale = true;
     private List<NodeView> drawOrder;
-    private String page;
+    /** Nodes the canvas neither draws nor picks (hidden, or inside something hidden); see rebuildOrder. */
+    private Set<String> hiddenIds = Set.of();
+    /** Nodes the canvas will not pick (layer-locked, or inside something locked). */
+    private Set<String> lockedIds = Set.of();
+    /** A page this member just added: shown as soon as it arrives. */
+    private String pendingPage;
     private List<String> pendingSelection;
     private Consumer<Throwable> errorHandler = e -> { };
     private volatile boolean closed;
@@ -61,7 +70,7 @@ public final class DocumentModel implements AutoCloseable {
         this.connection = connection;
         this.uiThread = uiThread;
         this.cols = new NodeColumns(connection.schema());
-        this.pageTable = connection.schema().require("page");
+        this.pages = new PageList(connection.schema().require("page"));
         this.ids = new NodeIds(connection.identity());
     }
 
@@ -126,9 +135,66 @@ public final class DocumentModel implements AutoCloseable {
         return nodes.size();
     }
 
-    /** The page shown: the first page of the document, by its order. */
+    /** The page shown: the document's first page until another is chosen with {@link #showPage}. */
     public String page() {
-        return page;
+        return pages.current();
+    }
+
+    /** The document's pages, in their order. */
+    public List<PageView> pages() {
+        return pages.all();
+    }
+
+    public PageView pageView(String pageId) {
+        return pages.find(pageId);
+    }
+
+    /** Told on the UI thread when pages are added, renamed, reordered or deleted, or another is shown. */
+    public void addPageListener(Runnable l) {
+        pageListeners.add(l);
+    }
+
+    public void removePageListener(Runnable l) {
+        pageListeners.remove(l);
+    }
+
+    /** Shows another page: the canvas and layers follow, and the selection (of the old page) is cleared. */
+    public void showPage(String pageId) {
+        if (!pages.show(pageId)) {
+            return;
+        }
+        orderStale = true;
+        drawOrder = null;
+        selection.clear();
+        for (Listener l : List.copyOf(listeners)) {
+            l.changed(Set.of(), true);
+        }
+        firePages();
+    }
+
+    private void firePages() {
+        for (Runnable l : List.copyOf(pageListeners)) {
+            l.run();
+        }
+    }
+
+    /** Whether the canvas leaves this node out: it is hidden, or inside a hidden frame or group. */
+    public boolean hiddenOnCanvas(NodeView n) {
+        if (orderStale) {
+            rebuildOrder();
+        }
+        return !hiddenIds.isEmpty() && hiddenIds.contains(n.id());
+    }
+
+    /**
+     * Whether the canvas will not select, move or resize this node: it is layer-locked, or inside a locked
+     * frame or group. The layers and properties panels still can.
+     */
+    public boolean lockedOnCanvas(NodeView n) {
+        if (orderStale) {
+            rebuildOrder();
+        }
+        return !lockedIds.isEmpty() && lockedIds.contains(n.id());
     }
 
     /** The current page's nodes, parents before their children, siblings bottom to top. */
@@ -204,7 +270,7 @@ public final class DocumentModel implements AutoCloseable {
         Map<String, Object> args = new HashMap<>(fields);
         args.put("id", id);
         args.put("kind", kind);
-        args.put("page", page);
+        args.put("page", page());
         if (parent != null) {
             args.put("parent", parent);
         }
@@ -301,6 +367,58 @@ public final class DocumentModel implements AutoCloseable {
         return call("reorder", Map.of("id", id, where, sibling), List.of());
     }
 
+    /**
+     * reparent: moves nodes into a frame or group ({@code parent}), or to the top level of the page shown
+     * (null), placed {@code where} ("after", "before" or "to", or null for on top) {@code anchor}. One call.
+     */
+    public CompletableFuture<Object> reparent(List<String> nodeIds, String parent, String where, String anchor) {
+        Map<String, Object> args = new HashMap<>();
+        args.put("ids", List.copyOf(nodeIds));
+        if (parent != null) {
+            args.put("parent", parent);
+        } else {
+            args.put("page", page());
+        }
+        if (where != null) {
+            args.put(where, anchor);
+        }
+        return call("reparent", args, List.of());
+    }
+
+    /** add_page: a new page after the others, shown as soon as it arrives; returns its id. */
+    public String addPage(String name) {
+        String id = ids.next();
+        Map<String, Object> args = new HashMap<>();
+        args.put("id", id);
+        if (name != null) {
+            args.put("name", name);
+        }
+        pendingPage = id;
+        call("add_page", args, List.of());
+        return id;
+    }
+
+    /** rename_page, showing the new name at once. */
+    public CompletableFuture<Object> renamePage(String pageId, String name) {
+        List<Replica.Prediction> predicted = new ArrayList<>();
+        Row now = replica().find(pages.table().name(), pageId);
+        if (now != null) {
+            predicted.add(new Replica.Prediction(pages.table(), pageId,
+                    now.with(pages.table().columnIndex("name"), name)));
+        }
+        return call("rename_page", Map.of("id", pageId, "name", name), predicted);
+    }
+
+    /** reorder_page: moves a page "after" or "before" another, or "to" "first" or "last". */
+    public CompletableFuture<Object> reorderPage(String pageId, String where, String anchor) {
+        return call("reorder_page", Map.of("id", pageId, where, anchor), List.of());
+    }
+
+    /** delete_page: removes a page and everything on it (the host refuses to delete the last page). */
+    public CompletableFuture<Object> deletePage(String pageId) {
+        return call("delete_page", Map.of("id", pageId), List.of());
+    }
+
     /** set_text: replaces a text node's text, showing the result at once. */
     public CompletableFuture<Object> setText(String id, String text) {
         List<Replica.Prediction> predicted = new ArrayList<>();
@@ -381,7 +499,7 @@ public final class DocumentModel implements AutoCloseable {
                 synchronized (pendingNodes) {
                     pendingNodes.add((String) row.get(cols.id));
                 }
-            } else if (table.id() == pageTable.id()) {
+            } else if (table.id() == pages.table().id()) {
                 synchronized (pendingNodes) {
                     pendingPages = true;
                 }
@@ -402,19 +520,26 @@ public final class DocumentModel implements AutoCloseable {
             return;
         }
         Set<String> changed;
-        boolean pages;
+        boolean pageRows;
         synchronized (pendingNodes) {
             changed = new HashSet<>(pendingNodes);
             pendingNodes.clear();
-            pages = pendingPages;
+            pageRows = pendingPages;
             pendingPages = false;
         }
         boolean structure = false;
-        if (pages || page == null) {
-            String first = firstPage();
-            if (first != null && !first.equals(page)) {
-                page = first;
+        boolean pagesChanged = false;
+        if (pageRows || page() == null) {
+            String shown = page();
+            pagesChanged = pages.reload(replica());
+            if (pendingPage != null && pages.find(pendingPage) != null) {
+                pages.show(pendingPage);
+                pendingPage = null;
+            }
+            if (!java.util.Objects.equals(shown, page())) {
                 structure = true;
+                pagesChanged = true;
+                selection.clear();
             }
         }
         for (String id : changed) {
@@ -442,24 +567,21 @@ public final class DocumentModel implements AutoCloseable {
             pendingSelection = null;
             selection.set(select);
         }
-        if (changed.isEmpty() && !structure) {
+        if (changed.isEmpty() && !structure && !pagesChanged) {
             return;
         }
-        for (Listener l : List.copyOf(listeners)) {
-            l.changed(changed, structure);
+        if (!changed.isEmpty() || structure) {
+            for (Listener l : List.copyOf(listeners)) {
+                l.changed(changed, structure);
+            }
         }
-    }
-
-    private String firstPage() {
-        int idCol = pageTable.columnIndex("id");
-        int zCol = pageTable.columnIndex("z");
-        return replica().rows("page").stream()
-                .min(Comparator.comparing((Row r) -> (String) r.get(zCol)).thenComparing(r -> (String) r.get(idCol)))
-                .map(r -> (String) r.get(idCol))
-                .orElse(null);
+        if (pagesChanged) {
+            firePages();
+        }
     }
 
     private void rebuildOrder() {
+        String page = page();
         Map<String, List<NodeView>> byParent = new HashMap<>();
         for (NodeView n : nodes.values()) {
             if (page != null && page.equals(n.page())) {
@@ -473,20 +595,35 @@ public final class DocumentModel implements AutoCloseable {
             children.put(e.getKey(), e.getValue().stream().map(NodeView::id).toList());
         }
         List<String> out = new ArrayList<>(nodes.size());
-        appendTree(out, "", 0);
+        Set<String> hidden = new HashSet<>();
+        Set<String> locked = new HashSet<>();
+        appendTree(out, "", 0, false, false, hidden, locked);
+        hiddenIds = hidden;
+        lockedIds = locked;
         orderIds = out;
         orderStale = false;
         drawOrder = null;
     }
 
-    private void appendTree(List<String> out, String parent, int depth) {
+    /** Lists a subtree in drawing order, noting what a hidden or locked ancestor passes on to its insides. */
+    private void appendTree(List<String> out, String parent, int depth, boolean hiddenAbove, boolean lockedAbove,
+            Set<String> hidden, Set<String> locked) {
         List<String> list = children.get(parent);
         if (list == null || depth > 64) {
             return;
         }
         for (String id : list) {
             out.add(id);
-            appendTree(out, id, depth + 1);
+            NodeView n = nodes.get(id);
+            boolean h = hiddenAbove || !n.visible();
+            boolean l = lockedAbove || n.locked();
+            if (h) {
+                hidden.add(id);
+            }
+            if (l) {
+                locked.add(id);
+            }
+            appendTree(out, id, depth + 1, h, l, hidden, locked);
         }
     }
 

@@ -30,7 +30,9 @@ public final class NodeColumns {
     final int fontWeight;
     final int align;
     final int visible;
+    final int locked;
     final int lockedBy;
+    final int asset;
 
     public NodeColumns(Schema schema) {
         table = schema.require(TABLE);
@@ -56,7 +58,9 @@ public final class NodeColumns {
         fontWeight = table.columnIndex("font_weight");
         align = table.columnIndex("align");
         visible = table.columnIndex("visible");
+        locked = table.columnIndex("locked");
         lockedBy = table.columnIndex("locked_by");
+        asset = table.columnIndex("asset");
     }
 
     public TableSchema table() {

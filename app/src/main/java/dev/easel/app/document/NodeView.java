@@ -5,11 +5,13 @@ import dev.easel.engine.table.Row;
 /**
  * One {@code node} row, read into typed fields for drawing and editing. Positions are relative to the
  * node's parent, as the document stores them; {@link DocumentModel#worldX} gives the position on the page.
+ * {@code locked} is the layer lock set from the layers panel (the canvas leaves the node alone);
+ * {@code lockedBy} is the advisory "someone is editing this"; {@code asset} is an image's content hash.
  */
 public record NodeView(String id, String page, String parent, String kind, String name, double x, double y,
         double w, double h, double rotation, String z, String fill, String stroke, double strokeWidth,
         double cornerRadius, double opacity, String text, String fontFamily, double fontSize, long fontWeight,
-        String align, boolean visible, String lockedBy, Row row) {
+        String align, boolean visible, boolean locked, String lockedBy, String asset, Row row) {
 
     /** Reads a row of the node table through the column positions of {@code cols}. */
     public static NodeView of(NodeColumns cols, Row r) {
@@ -23,7 +25,7 @@ public record NodeView(String id, String page, String parent, String kind, Strin
                 (String) r.get(cols.fontFamily), num(r.get(cols.fontSize)),
                 r.get(cols.fontWeight) instanceof Number n ? n.longValue() : 400L,
                 (String) r.get(cols.align), !Boolean.FALSE.equals(r.get(cols.visible)),
-                (String) r.get(cols.lockedBy), r);
+                Boolean.TRUE.equals(r.get(cols.locked)), (String) r.get(cols.lockedBy), (String) r.get(cols.asset), r);
     }
 
     private static double num(Object o) {
@@ -34,9 +36,9 @@ public record NodeView(String id, String page, String parent, String kind, Strin
         return "frame".equals(kind) || "group".equals(kind);
     }
 
-    /** Whether drawing order or nesting differs between two versions of a node. */
+    /** Whether drawing order, nesting, or what the canvas may show and pick differs between two versions. */
     boolean sameStructure(NodeView other) {
         return other != null && java.util.Objects.equals(parent, other.parent) && java.util.Objects.equals(z, other.z)
-                && java.util.Objects.equals(page, other.page) && visible == other.visible;
+                && java.util.Objects.equals(page, other.page) && visible == other.visible && locked == other.locked;
     }
 }

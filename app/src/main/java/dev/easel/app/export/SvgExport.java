@@ -13,7 +13,8 @@ import java.util.Locale;
 
 /**
  * Writes nodes as an SVG document: rectangles and frames as {@code <rect>} (frames clip their content),
- * ellipses, lines, text (one {@code <tspan>} per line), groups as {@code <g>}, images as placeholders; with
+ * ellipses, lines, text (one {@code <tspan>} per line), groups as {@code <g>}, images as embedded pictures
+ * (placeholders when their bytes are not at hand); with
  * fills, strokes, corner radius, opacity and rotation. The drawing is cropped to the exported nodes' box.
  */
 public final class SvgExport {
@@ -24,6 +25,11 @@ public final class SvgExport {
         double worldX(NodeView n);
 
         double worldY(NodeView n);
+
+        /** An image's bytes by content hash, or null when they are not at hand (a placeholder is written). */
+        default byte[] imageBytes(String hash) {
+            return null;
+        }
     }
 
     private SvgExport() {
@@ -34,6 +40,15 @@ public final class SvgExport {
      * to export. Call on the JavaFX thread.
      */
     public static String render(DocumentModel model, Collection<String> selected) {
+        return render(model, selected, hash -> null);
+    }
+
+    /**
+     * As {@link #render(DocumentModel, Collection)}, embedding each image whose bytes {@code imageBytes} has
+     * (by content hash; null when not at hand).
+     */
+    public static String render(DocumentModel model, Collection<String> selected,
+            java.util.function.Function<String, byte[]> imageBytes) {
         List<NodeView> roots = new ArrayList<>();
         if (selected == null || selected.isEmpty()) {
             roots.addAll(model.children(null));
@@ -61,6 +76,11 @@ public final class SvgExport {
             @Override
             public double worldY(NodeView n) {
                 return model.worldY(n);
+            }
+
+            @Override
+            public byte[] imageBytes(String hash) {
+                return imageBytes.apply(hash);
             }
         });
     }
@@ -136,8 +156,7 @@ public final class SvgExport {
                     .append(" stroke-width=\"").append(num(Math.max(n.strokeWidth(), 1)))
                     .append("\" stroke-linecap=\"round\"").append(common).append("/>\n");
             case "text" -> text(out, n, x, y, id, common, indent);
-            case "image" -> out.append(indent).append("<rect").append(id).append(box(x, y, n))
-                    .append(" fill=\"#c8c8c8\" fill-opacity=\"0.6\"").append(common).append("/>\n");
+            case "image" -> image(out, n, tree, x, y, id, common, indent);
             case "frame" -> {
                 String clip = "clip" + clips[0]++;
                 out.append(indent).append("<g").append(id).append(common).append(">\n");
@@ -159,6 +178,33 @@ public final class SvgExport {
                 }
                 out.append(indent).append("</g>\n");
             }
+        }
+    }
+
+    /** An image as an {@code <image>} holding its picture as a data: URI, or a grey box without its bytes. */
+    private static void image(StringBuilder out, NodeView n, Tree tree, double x, double y, String id,
+            CharSequence common, String indent) {
+        byte[] data = n.asset() == null ? null : tree.imageBytes(n.asset());
+        String mime = mimeOf(data);
+        if (mime == null) {
+            out.append(indent).append("<rect").append(id).append(box(x, y, n))
+                    .append(" fill=\"#c8c8c8\" fill-opacity=\"0.6\"").append(common).append("/>\n");
+            return;
+        }
+        out.append(indent).append("<image").append(id).append(box(x, y, n))
+                .append(" preserveAspectRatio=\"none\" href=\"data:").append(mime).append(";base64,")
+                .append(java.util.Base64.getEncoder().encodeToString(data)).append('"').append(common).append("/>\n");
+    }
+
+    /** The type of image data, or null when it is none we recognise. */
+    private static String mimeOf(byte[] data) {
+        if (data == null) {
+            return null;
+        }
+        try {
+            return dev.easel.host.canvas.ImageSniffer.sniff(data).mime();
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 

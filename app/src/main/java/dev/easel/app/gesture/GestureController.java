@@ -33,6 +33,7 @@ public final class GestureController {
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::hovered);
         canvas.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
         canvas.addEventHandler(ZoomEvent.ZOOM, this::zoomed);
         canvas.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
@@ -86,6 +87,10 @@ public final class GestureController {
         } else if (!e.isShiftDown() && canvas.handleAt(sx, sy) >= 0) {
             NodeView n = canvas.model().node(canvas.model().selection().single());
             current = new ResizeGesture(canvas, n, canvas.handleAt(sx, sy));
+        } else if (!e.isShiftDown() && t == Tool.SELECT && canvas.rotateHandleAt(sx, sy) >= 0) {
+            NodeView n = canvas.model().node(canvas.model().selection().single());
+            current = new RotateGesture(canvas, n, sx, sy);
+            canvas.setCursor(RotateGesture.cursor());
         } else {
             Point2D w = canvas.viewport().toWorld(sx, sy);
             NodeView hit = canvas.nodeAt(w.getX(), w.getY());
@@ -101,6 +106,13 @@ public final class GestureController {
             }
         }
         e.consume();
+    }
+
+    /** The rotate cursor just outside a corner of the selected node (select tool, no gesture under way). */
+    private void hovered(MouseEvent e) {
+        if (current == null && !spaceDown && tool.get() == Tool.SELECT && canvas.model() != null) {
+            canvas.setCursor(canvas.rotateHandleAt(e.getX(), e.getY()) >= 0 ? RotateGesture.cursor() : Cursor.DEFAULT);
+        }
     }
 
     private NodeView textAt(double sx, double sy) {

@@ -38,7 +38,7 @@ public final class MarqueeGesture implements Gesture {
         canvas.setMarquee(box);
         Set<String> picked = new LinkedHashSet<>(additive ? before : Set.of());
         for (NodeView n : model.children(null)) {
-            if (n.visible() && canvas.worldBounds(n).intersects(box)) {
+            if (canvas.pickable(n) && canvas.worldBounds(n).intersects(box)) {
                 picked.add(n.id());
             }
         }

@@ -47,7 +47,8 @@ public final class MoveGesture implements Gesture {
         this.startSy = sy;
         for (String id : ids) {
             NodeView n = model.node(id);
-            if (n != null && !hasSelectedAncestor(n, ids)) {
+            // A layer-locked node selected in the layers panel stays put.
+            if (n != null && !model.lockedOnCanvas(n) && !hasSelectedAncestor(n, ids)) {
                 origins.put(id, new double[] {n.x(), n.y()});
             }
         }

@@ -5,8 +5,11 @@ import dev.easel.app.collab.Collaborators;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
@@ -14,12 +17,17 @@ import javafx.scene.shape.Circle;
 
 /**
  * The avatars of everyone in the document, top right: initials on their colour, a dot for active, idle or
- * away. Clicking someone else's avatar jumps to their view.
+ * away. Clicking someone else's avatar jumps to their view, double-clicking follows them; their context menu
+ * offers both. The member followed wears a ring.
  */
 public final class PresenceBar extends HBox {
     private Collaborators collaborators;
     private final Runnable listener = this::refresh;
     private Consumer<Collaborators.Peer> onJump = p -> { };
+    private Consumer<Collaborators.Peer> onFollow = p -> { };
+    private Runnable onStopFollowing = () -> { };
+    private String followed;
+    private List<List<Object>> shownLooks = List.of();
 
     public PresenceBar() {
         getStyleClass().add("presence-bar");
@@ -29,6 +37,22 @@ public final class PresenceBar extends HBox {
 
     public void setOnJump(Consumer<Collaborators.Peer> handler) {
         onJump = handler;
+    }
+
+    public void setOnFollow(Consumer<Collaborators.Peer> handler) {
+        onFollow = handler;
+    }
+
+    public void setOnStopFollowing(Runnable handler) {
+        onStopFollowing = handler;
+    }
+
+    /** Marks the member followed now (null for nobody). */
+    public void setFollowed(String identity) {
+        if (!java.util.Objects.equals(identity, followed)) {
+            followed = identity;
+            refresh();
+        }
     }
 
     public void setCollaborators(Collaborators c) {
@@ -47,14 +71,29 @@ public final class PresenceBar extends HBox {
         return getChildren().stream().map(n -> (String) n.getUserData()).toList();
     }
 
+    /**
+     * Rebuilds the avatars when what they show changed. Cursor moves and view changes fire this many times a
+     * second; rebuilding then would replace an avatar under the pointer between press and release.
+     */
     private void refresh() {
-        getChildren().clear();
-        if (collaborators == null) {
+        List<Collaborators.Peer> all = collaborators == null ? List.of() : collaborators.all();
+        List<List<Object>> looks = all.stream().map(p -> List.<Object>of(p.identity(), String.valueOf(p.name()),
+                String.valueOf(p.color()), String.valueOf(p.status()), p.self(), p.identity().equals(followed)))
+                .toList();
+        if (looks.equals(shownLooks)) {
             return;
         }
-        for (Collaborators.Peer p : collaborators.all()) {
+        shownLooks = looks;
+        getChildren().clear();
+        for (Collaborators.Peer p : all) {
             getChildren().add(avatar(p));
         }
+    }
+
+    /** The member as they are now (their view moves on after the avatar was built). */
+    private Collaborators.Peer latest(Collaborators.Peer p) {
+        Collaborators.Peer now = collaborators == null ? null : collaborators.peer(p.identity());
+        return now != null ? now : p;
     }
 
     private StackPane avatar(Collaborators.Peer p) {
@@ -77,12 +116,47 @@ public final class PresenceBar extends HBox {
         a.setId("avatar-" + p.identity().replaceAll("[^A-Za-z0-9_-]", "_"));
         a.setMinSize(30, 30);
         a.setMaxSize(30, 30);
+        boolean following = p.identity().equals(followed);
+        if (following) {
+            a.getStyleClass().add("avatar-followed");
+        }
         String who = (p.name() == null ? p.identity() : p.name()) + (p.self() ? " (you)" : "");
-        Tooltip.install(a, new Tooltip(who + " \u00b7 " + status + (p.self() ? "" : "\nClick to jump to their view")));
+        Tooltip.install(a, new Tooltip(who + " \u00b7 " + status + (p.self() ? ""
+                : following ? "\nFollowing \u2014 press Esc or move to stop"
+                : "\nClick to jump to their view, double-click to follow them")));
         if (!p.self()) {
-            a.setOnMouseClicked(e -> onJump.accept(p));
+            a.setOnMouseClicked(e -> {
+                if (e.getButton() != MouseButton.PRIMARY) {
+                    return;
+                }
+                if (e.getClickCount() == 2) {
+                    onFollow.accept(latest(p));
+                } else if (e.getClickCount() == 1) {
+                    onJump.accept(latest(p));
+                }
+            });
+            a.setOnContextMenuRequested(e -> {
+                menu(p, following).show(a, e.getScreenX(), e.getScreenY());
+                e.consume();
+            });
             a.setCursor(javafx.scene.Cursor.HAND);
         }
         return a;
+    }
+
+    private ContextMenu menu(Collaborators.Peer p, boolean following) {
+        MenuItem jump = new MenuItem("Jump to Their View");
+        jump.setId("avatar-jump");
+        jump.setOnAction(e -> onJump.accept(latest(p)));
+        MenuItem follow = following ? new MenuItem("Stop Following") : new MenuItem("Follow");
+        follow.setId(following ? "avatar-stop-following" : "avatar-follow");
+        follow.setOnAction(e -> {
+            if (following) {
+                onStopFollowing.run();
+            } else {
+                onFollow.accept(latest(p));
+            }
+        });
+        return new ContextMenu(jump, follow);
     }
 }

@@ -1,27 +1,22 @@
 package dev.easel.app.panels;
 
-import dev.easel.host.session.Connection;
-import java.util.function.Consumer;
-import javafx.application.Platform;
+import dev.easel.app.collab.LinkStatus;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-/** The bottom line: the link's state and latency, a message, the node count and the zoom. */
+/**
+ * The bottom line: the link's state and latency, the session, whom this window follows, a message, the node
+ * count and the zoom.
+ */
 public final class StatusBar extends HBox {
     private final Label connection = new Label("Opening\u2026");
     private final Label message = new Label();
     private final Label nodes = new Label();
     private final Label zoom = new Label("100%");
     private final Label session = new Label();
-    private Connection watched;
-    private final javafx.animation.Timeline latencyRefresh = new javafx.animation.Timeline(
-            new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> {
-                if (watched != null) {
-                    showState(watched, watched.state());
-                }
-            }));
+    private final Label following = new Label();
 
     public StatusBar() {
         getStyleClass().add("status-bar");
@@ -29,43 +24,39 @@ public final class StatusBar extends HBox {
         message.setId("status-message");
         zoom.setId("status-zoom");
         session.setId("status-session");
-        latencyRefresh.setCycleCount(javafx.animation.Animation.INDEFINITE);
-        latencyRefresh.play();
+        following.setId("status-following");
+        following.getStyleClass().add("follow-note");
+        setFollowing(null);
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
         setSpacing(16);
-        getChildren().addAll(connection, session, message, spring, nodes, zoom);
+        getChildren().addAll(connection, session, following, message, spring, nodes, zoom);
     }
 
-    /** Follows a connection's state (its listener may fire on any thread). */
-    public void watch(Connection c) {
-        watched = c;
-        Consumer<Connection.State> show = s -> Platform.runLater(() -> {
-            if (watched == c) {
-                showState(c, s);
-            }
-        });
-        c.addStateListener(show);
-        showState(c, c.state());
-    }
-
-    private void showState(Connection c, Connection.State s) {
-        String text = switch (s) {
-            case CONNECTED -> c.latencyMicros() > 0
-                    ? "Connected \u00b7 " + latency(c.latencyMicros())
-                    : session.getText().startsWith("Joined") ? "Connected" : "Local document";
-            case CONNECTING -> "Connecting\u2026";
-            case RECONNECTING -> "Connection lost \u2014 reconnecting\u2026 (your view is kept)";
-            case CLOSED -> "Disconnected";
-        };
-        connection.setText(text);
+    /** Shows the link's state: "Local document", "Connected \u00b7 12 ms", "Reconnecting\u2026", "Session ended". */
+    public void showLink(LinkStatus s) {
+        connection.setText(s.text());
         connection.getStyleClass().removeAll("state-ok", "state-warn", "state-error");
-        connection.getStyleClass().add(s == Connection.State.CONNECTED ? "state-ok"
-                : s == Connection.State.CLOSED ? "state-error" : "state-warn");
+        connection.getStyleClass().add(switch (s.phase()) {
+            case LOCAL, CONNECTED, RESUMED -> "state-ok";
+            case CONNECTING, RECONNECTING -> "state-warn";
+            case ENDED, CLOSED -> "state-error";
+        });
+        if (s.phase() == LinkStatus.Phase.RESUMED && s.headline() != null) {
+            setMessage(s.headline());
+        }
     }
 
-    private static String latency(long micros) {
-        return micros < 1000 ? "< 1 ms" : Math.round(micros / 1000.0) + " ms";
+    /** Says whom this window follows (null: nobody). */
+    public void setFollowing(String name) {
+        following.setText(name == null ? "" : "Following " + name + " \u2014 press Esc or move to stop");
+        following.setVisible(name != null);
+        following.setManaged(name != null);
+    }
+
+    /** The follow line as shown now ("" when not following). */
+    public String followingText() {
+        return following.getText();
     }
 
     /** The link's state as shown now ("Connected \u00b7 12 ms", "Local document", ...). */

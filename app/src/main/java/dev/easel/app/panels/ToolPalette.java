@@ -8,8 +8,13 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.shape.SVGPath;
 
-/** The tool buttons, each showing its key; bound both ways to the current tool. */
+/**
+ * The tool buttons, each showing its key; bound both ways to the current tool. The image tool's button runs
+ * Place Image instead of becoming the current tool.
+ */
 public final class ToolPalette extends ToolBar {
+    private Runnable onPlaceImage = () -> { };
+
     public ToolPalette(ObjectProperty<Tool> tool) {
         getStyleClass().add("tool-palette");
         ToggleGroup group = new ToggleGroup();
@@ -18,14 +23,21 @@ public final class ToolPalette extends ToolBar {
             b.setGraphic(icon(t));
             b.setId("tool-" + t.name().toLowerCase(java.util.Locale.ROOT));
             b.getStyleClass().add("tool-button");
-            b.setTooltip(new Tooltip(t.label() + "  (" + t.key().getName() + ")"));
-            b.setUserData(t);
-            b.setToggleGroup(group);
+            b.setTooltip(new Tooltip(t.label() + "  (" + t.shortcutText() + ")"));
             b.setFocusTraversable(false);
             b.setMinSize(32, 28);
             b.setPrefSize(32, 28);
-            b.setOnAction(e -> tool.set(t));
             getItems().add(b);
+            if (t.isAction()) {
+                b.setOnAction(e -> {
+                    b.setSelected(false);
+                    onPlaceImage.run();
+                });
+                continue;
+            }
+            b.setUserData(t);
+            b.setToggleGroup(group);
+            b.setOnAction(e -> tool.set(t));
         }
         tool.addListener((o, a, now) -> select(group, now));
         select(group, tool.get());
@@ -35,6 +47,11 @@ public final class ToolPalette extends ToolBar {
                 was.setSelected(true);
             }
         });
+    }
+
+    /** What the image tool's button does (Place Image). */
+    public void setOnPlaceImage(Runnable action) {
+        this.onPlaceImage = action;
     }
 
     private static void select(ToggleGroup group, Tool t) {
@@ -51,6 +68,7 @@ public final class ToolPalette extends ToolBar {
             case ELLIPSE -> "M8 2 A6 6 0 1 1 7.99 2 Z";
             case LINE -> "M2 14 L14 2";
             case TEXT -> "M2 2 L14 2 M8 2 L8 14 M5.5 14 L10.5 14";
+            case IMAGE -> "M2 3 L14 3 L14 13 L2 13 Z M2 11 L6 7 L9 10 L11 8 L14 11 M10.5 5.5 A1 1 0 1 1 10.49 5.5 Z";
             case HAND -> "M5 15 L3 9 L4.5 8 L6 10 L6 3 L7.5 2 L8 8 L8.5 2 L10 3 L10 8 L11 4 L12.5 5 L12 11 L10.5 15 Z";
         });
         p.getStyleClass().add("tool-icon");

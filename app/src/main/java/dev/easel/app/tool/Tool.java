@@ -1,8 +1,12 @@
 package dev.easel.app.tool;
 
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
 
-/** The canvas tools, each with the key that picks it and, for drawing tools, the kind of node it makes. */
+/**
+ * The canvas tools, each with the key that picks it and, for drawing tools, the kind of node it makes. The
+ * image tool is an action rather than a mode: picking it asks for image files and places them.
+ */
 public enum Tool {
     SELECT("Select", KeyCode.V, null),
     FRAME("Frame", KeyCode.F, "frame"),
@@ -10,7 +14,11 @@ public enum Tool {
     ELLIPSE("Ellipse", KeyCode.O, "ellipse"),
     LINE("Line", KeyCode.L, "line"),
     TEXT("Text", KeyCode.T, "text"),
+    IMAGE("Image", null, null),
     HAND("Hand", KeyCode.H, null);
+
+    /** The shortcut of Place Image (the image tool), as Figma has it. */
+    public static final String PLACE_IMAGE_SHORTCUT = "Shortcut+Shift+K";
 
     private final String label;
     private final KeyCode key;
@@ -26,8 +34,19 @@ public enum Tool {
         return label;
     }
 
+    /** The key that picks this tool, or null for the image tool (see {@link #PLACE_IMAGE_SHORTCUT}). */
     public KeyCode key() {
         return key;
+    }
+
+    /** Whether picking this tool runs a command (place an image) instead of changing what a drag does. */
+    public boolean isAction() {
+        return this == IMAGE;
+    }
+
+    /** The shortcut as people read it ("R", "Ctrl+Shift+K"). */
+    public String shortcutText() {
+        return key != null ? key.getName() : KeyCombination.keyCombination(PLACE_IMAGE_SHORTCUT).getDisplayText();
     }
 
     /** The node kind this tool draws, or null for select and hand. */

@@ -14,7 +14,7 @@ class SvgExportTest {
     private static NodeView node(String id, String parent, String kind, double x, double y, double w, double h,
             String fill, String stroke, double rotation) {
         return new NodeView(id, "p", parent, kind, kind, x, y, w, h, rotation, "a", fill, stroke, 2, 4, 1,
-                "text".equals(kind) ? "Hi <there>" : null, "Inter", 16, 400, "left", true, null, null);
+                "text".equals(kind) ? "Hi <there>" : null, "Inter", 16, 400, "left", true, false, null, null, null);
     }
 
     @Test

@@ -1,0 +1,55 @@
+package dev.easel.app.collab;
+
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+
+/**
+ * View > Follow: everyone else in the document (the one followed ticked), and Stop Following. Built afresh
+ * each time it opens, from who is present then.
+ */
+public final class FollowMenu extends Menu {
+    private final FollowMode follow;
+
+    public FollowMenu(FollowMode follow) {
+        super("Follow");
+        setId("menu-follow");
+        this.follow = follow;
+        setOnShowing(e -> rebuild());
+        rebuild();
+    }
+
+    private void rebuild() {
+        getItems().clear();
+        Collaborators c = follow.collaborators();
+        Collaborators.Peer followed = follow.followed();
+        if (c != null) {
+            for (Collaborators.Peer p : c.others()) {
+                String name = p.name() == null || p.name().isBlank() ? p.identity() : p.name();
+                CheckMenuItem item = new CheckMenuItem(name);
+                item.setMnemonicParsing(false);
+                boolean following = followed != null && followed.identity().equals(p.identity());
+                item.setSelected(following);
+                item.setOnAction(e -> {
+                    if (following) {
+                        follow.stop();
+                    } else {
+                        follow.follow(p);
+                    }
+                });
+                getItems().add(item);
+            }
+        }
+        if (getItems().isEmpty()) {
+            MenuItem nobody = new MenuItem("Nobody Else Is Here");
+            nobody.setDisable(true);
+            getItems().add(nobody);
+        }
+        MenuItem stop = new MenuItem("Stop Following (Esc)");
+        stop.setId("menu-stop-following");
+        stop.setDisable(followed == null);
+        stop.setOnAction(e -> follow.stop());
+        getItems().addAll(new SeparatorMenuItem(), stop);
+    }
+}

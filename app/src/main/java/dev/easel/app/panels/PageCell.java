@@ -1,0 +1,103 @@
+package dev.easel.app.panels;
+
+import dev.easel.app.document.PageView;
+import javafx.css.PseudoClass;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseDragEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.StackPane;
+
+/**
+ * One row of the pages list: the page's name, or the rename field while it is renamed (double-click or F2).
+ * A right-click offers rename and delete; dragging the row moves the page among the others.
+ */
+final class PageCell extends ListCell<PageView> {
+    private final PagesPanel panel;
+    private final Label name = new Label();
+    private final StackPane slot = new StackPane();
+    private DropZone shownZone;
+    /** The row's page when the mouse went down on it: the drag source, whatever the cell shows by then. */
+    private PageView pressed;
+
+    PageCell(PagesPanel panel) {
+        this.panel = panel;
+        getStyleClass().add("page-cell");
+        name.getStyleClass().add("page-name");
+        slot.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        MenuItem rename = new MenuItem("Rename");
+        rename.setOnAction(e -> {
+            if (getItem() != null) {
+                panel.startRename(getItem().id());
+            }
+        });
+        MenuItem delete = new MenuItem("Delete\u2026");
+        delete.setOnAction(e -> {
+            if (getItem() != null) {
+                panel.delete(getItem().id());
+            }
+        });
+        ContextMenu menu = new ContextMenu(rename, delete);
+        emptyProperty().addListener((o, was, empty) -> setContextMenu(empty ? null : menu));
+        addEventFilter(MouseEvent.MOUSE_PRESSED, e -> pressed = e.getButton() == MouseButton.PRIMARY ? getItem() : null);
+        // Started once the button is up, so that nothing after it takes the focus from the field.
+        addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && getItem() != null
+                    && !panel.isRenaming(getItem().id())) {
+                panel.startRename(getItem().id());
+                e.consume();
+            }
+        });
+        setOnDragDetected(e -> {
+            if (pressed != null && !panel.isRenaming(pressed.id()) && getScene() != null) {
+                panel.dragStarted(pressed);
+                startFullDrag();
+                e.consume();
+            }
+        });
+        addEventHandler(MouseDragEvent.MOUSE_DRAG_OVER, e -> panel.dragOver(this, fraction(e)));
+        addEventHandler(MouseDragEvent.MOUSE_DRAG_EXITED, e -> panel.dragExited(this));
+        addEventHandler(MouseDragEvent.MOUSE_DRAG_RELEASED, e -> panel.drop(this, fraction(e)));
+    }
+
+    private double fraction(MouseEvent e) {
+        return getHeight() <= 0 ? 0.5 : e.getY() / getHeight();
+    }
+
+    @Override
+    protected void updateItem(PageView p, boolean empty) {
+        super.updateItem(p, empty);
+        showDropZone(null);
+        setText(null);
+        if (empty || p == null) {
+            setGraphic(null);
+            return;
+        }
+        name.setText(p.name());
+        RenameField field = panel.renameField(p.id());
+        javafx.scene.Node shown = field != null ? field : name;
+        if (slot.getChildren().size() != 1 || slot.getChildren().get(0) != shown) {
+            slot.getChildren().setAll(shown);
+        }
+        setGraphic(slot);
+        if (field != null && !field.isFocused()) {
+            javafx.application.Platform.runLater(field::begin);
+        }
+    }
+
+    void showDropZone(DropZone zone) {
+        if (zone == shownZone) {
+            return;
+        }
+        if (shownZone != null) {
+            pseudoClassStateChanged(PseudoClass.getPseudoClass(shownZone.pseudoClass()), false);
+        }
+        shownZone = zone;
+        if (zone != null) {
+            pseudoClassStateChanged(PseudoClass.getPseudoClass(zone.pseudoClass()), true);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.easel.app;
+
+import static dev.easel.app.AppFixture.TIMEOUT;
+import static dev.easel.app.AppFixture.fx;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.easel.app.images.UploadLimit;
+import dev.easel.engine.table.Row;
+import dev.easel.host.canvas.Canvas;
+import dev.easel.host.canvas.ImageStore;
+import dev.easel.host.session.Connection;
+import dev.easel.host.session.Role;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * A joiner adds images through a real WebSocket session: the picture reaches the host's document, which
+ * serves it back over HTTP by hash (as joiners fetch pictures). A joiner's image must fit in one session
+ * message (1 MiB): the largest one allowed goes through, a larger one is refused with the reason before
+ * anything is sent, and the link stays up.
+ */
+@ExtendWith(ApplicationExtension.class)
+class JoinerImageTest {
+    @TempDir
+    Path dir;
+    private AppFixture host;
+    private HostAndJoiner pair;
+
+    @Start
+    void start(Stage stage) {
+        host = new AppFixture(stage);
+        pair = new HostAndJoiner(host);
+    }
+
+    @AfterEach
+    void close() {
+        pair.close();
+    }
+
+    private List<String> insert(MainWindow w, Path file) throws Exception {
+        return fx(() -> w.images().insertFiles(List.of(file), null)).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private Row hostRow(String id) {
+        Connection hc = host.document.connection();
+        return hc.replica().hasPredictions() ? null : hc.replica().find("node", id);
+    }
+
+    @Test
+    void aJoinerAddsImagesWithinTheSessionLimit() throws Exception {
+        pair.hostOnLoopback();
+        MainWindow joiner = pair.join(pair.editorLink());
+
+        byte[] png = TestImages.png(120, 80, 0x123456);
+        List<String> ids = insert(joiner, TestImages.write(dir, "Badge.png", png));
+        assertEquals(1, ids.size());
+        String hash = ImageStore.hash(png);
+        await().atMost(TIMEOUT).until(() -> hostRow(ids.get(0)) != null);
+        assertEquals(hash, hostRow(ids.get(0)).get(host.col("asset")));
+        assertEquals(120, host.num(hostRow(ids.get(0)), "w"), 0.01);
+        assertArrayEquals(png, Canvas.asset(host.document.engine(), hash).orElseThrow().bytes());
+
+        // The host serves the picture to session members over HTTP, by hash.
+        HttpResponse<byte[]> got = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(pair.session.invite(Role.EDITOR).assetUri(hash)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, got.statusCode());
+        assertEquals("image/png", got.headers().firstValue("content-type").orElse(""));
+        assertArrayEquals(png, got.body());
+
+        // The largest image a joiner may send fits in one message, envelope and all.
+        byte[] noise = TestImages.noise(700, 700);
+        assertTrue(noise.length > (1 << 20), "the test picture must be over 1 MiB: " + noise.length);
+        byte[] largest = Arrays.copyOf(noise, (int) UploadLimit.JOINED.bytes());
+        List<String> fits = insert(joiner, TestImages.write(dir, "Largest.png", largest));
+        assertEquals(1, fits.size(), fx(() -> joiner.status().message()));
+        await().atMost(TIMEOUT).until(() -> hostRow(fits.get(0)) != null);
+        assertEquals(ImageStore.hash(largest), hostRow(fits.get(0)).get(host.col("asset")));
+
+        // Over the limit: refused here, with the reason, and nothing sent.
+        List<String> refused = insert(joiner, TestImages.write(dir, "Photo.png", noise));
+        assertTrue(refused.isEmpty());
+        String message = fx(() -> joiner.status().message());
+        assertTrue(message.startsWith("Photo.png is 1.4 MB; in a joined session an image can be at most 1020 KB"),
+                message);
+        assertTrue(message.contains("limited to 1 MB"), message);
+        assertEquals(2, host.document.engine().sizes().get("asset"));
+        assertEquals(Connection.State.CONNECTED, pair.joined().state());
+    }
+}
