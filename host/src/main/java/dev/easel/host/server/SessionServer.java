@@ -55,8 +55,9 @@ public final class SessionServer implements AutoCloseable {
     private final ServerConnector connector;
     private final Map<String, HostedSession> sessions = new ConcurrentHashMap<>();
     private final String advertisedHost;
+    private static final int SEND_THREADS = 2;
     /** Encodes and sends every client's frames, off the engine's writer thread. */
-    private final java.util.concurrent.ExecutorService sendExecutor = java.util.concurrent.Executors.newFixedThreadPool(2,
+    private final java.util.concurrent.ExecutorService sendExecutor = java.util.concurrent.Executors.newFixedThreadPool(SEND_THREADS,
             r -> {
                 Thread t = new Thread(r, "easel-send");
                 t.setDaemon(true);
@@ -117,7 +118,8 @@ public final class SessionServer implements AutoCloseable {
         RANDOM.nextBytes(id);
         String sessionId = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
         int tick = options.limits().frameTickMicros();
-        FramePacer pacer = tick > 0 ? new FramePacer(paceTimer, tick * 1_000L, engine::offset) : null;
+        FramePacer pacer = tick > 0 ? new FramePacer(paceTimer, sendExecutor, SEND_THREADS, tick * 1_000L,
+                engine::offset) : null;
         HostedSession s = new HostedSession(sessionId, engine, options.limits(), assets, sendExecutor, pacer);
         s.bind(advertisedHost, port());
         sessions.put(sessionId, s);

@@ -1,6 +1,9 @@
 package dev.easel.host.session;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -16,15 +19,23 @@ import java.util.function.LongSupplier;
  */
 public final class FramePacer implements AutoCloseable {
     private final ConcurrentLinkedQueue<Runnable> waiting = new ConcurrentLinkedQueue<>();
+    private final Executor sendExecutor;
+    private final int sendThreads;
     private final LongSupplier offset;
     private final java.util.concurrent.ScheduledFuture<?> ticker;
     private volatile long cut = Long.MAX_VALUE;
 
-    /** Ticks every {@code tickNanos} on {@code timer}; {@code offset} tells the document's latest commit. */
-    public FramePacer(ScheduledExecutorService timer, long tickNanos, LongSupplier offset) {
+    /**
+     * Ticks every {@code tickNanos} on {@code timer}; {@code offset} tells the document's latest commit. At a
+     * tick the waiting connections are flushed on {@code sendExecutor}, split into {@code sendThreads} tasks.
+     */
+    public FramePacer(ScheduledExecutorService timer, Executor sendExecutor, int sendThreads, long tickNanos,
+            LongSupplier offset) {
         if (tickNanos <= 0) {
             throw new IllegalArgumentException("the tick must be positive");
         }
+        this.sendExecutor = sendExecutor;
+        this.sendThreads = Math.max(1, sendThreads);
         this.offset = offset;
         this.ticker = timer.scheduleAtFixedRate(this::tick, tickNanos, tickNanos, TimeUnit.NANOSECONDS);
     }
@@ -34,7 +45,7 @@ public final class FramePacer implements AutoCloseable {
         return previousFrameTransactions > 1;
     }
 
-    /** Runs {@code release} at the next tick. */
+    /** Runs {@code release} on a send thread at the next tick. */
     void awaitTick(Runnable release) {
         waiting.add(release);
     }
@@ -46,12 +57,19 @@ public final class FramePacer implements AutoCloseable {
 
     private void tick() {
         cut = offset.getAsLong();
+        List<Runnable> due = new ArrayList<>();
         for (int n = waiting.size(); n > 0; n--) {
             Runnable r = waiting.poll();
             if (r == null) {
-                return;
+                break;
             }
-            r.run();
+            due.add(r);
+        }
+        // A few tasks for the whole tick rather than one hand-off per connection.
+        int tasks = Math.min(sendThreads, due.size());
+        for (int t = 0; t < tasks; t++) {
+            List<Runnable> share = due.subList(due.size() * t / tasks, due.size() * (t + 1) / tasks);
+            sendExecutor.execute(() -> share.forEach(Runnable::run));
         }
     }
 

@@ -79,10 +79,6 @@ public final class Outbox {
                 return;
             }
             pending.addLast(m);
-            if (pacedWait && m instanceof Message.Result) {
-                // A caller waits for this answer (with its calls in flight): it does not wait for the tick.
-                pacedWait = false;
-            }
         }
         scheduleFlush();
     }
@@ -238,11 +234,16 @@ public final class Outbox {
     private void flush() {
         List<Object> taken;
         synchronized (this) {
-            if (inFlight || closed || pending.isEmpty() || pacedWait) {
+            if (inFlight || closed || pacedWait) {
                 return;
             }
+            // A client in a stream waits for the tick even with nothing queued yet, so the engine's writer,
+            // parking the next deltas, finds it waiting and need not wake a send thread for it.
             if (pacer != null && FramePacer.shouldWait(lastFrameTransactions)) {
                 waitForTick();
+                return;
+            }
+            if (pending.isEmpty()) {
                 return;
             }
             // Released by a tick: send up to the tick's cut, so every client in step sends the same run.
@@ -289,12 +290,13 @@ public final class Outbox {
         pacer.awaitTick(this::pacedWaitOver);
     }
 
+    /** Runs on a send thread at the tick (see {@link FramePacer}). */
     private void pacedWaitOver() {
         synchronized (this) {
             pacedWait = false;
             releasedByTick = true;
         }
-        scheduleFlush();
+        flush();
     }
 
     private void sent() {
