@@ -705,7 +705,8 @@ public final class MainWindow {
         Map<String, double[]> moves = new LinkedHashMap<>();
         for (String id : model.selection().ids()) {
             NodeView n = model.node(id);
-            if (n != null) {
+            // Arrow keys move like a drag: a layer-locked node (selected from the layers panel) stays put.
+            if (n != null && !model.lockedOnCanvas(n)) {
                 moves.put(id, new double[] {n.x() + dx * step, n.y() + dy * step});
             }
         }
@@ -1011,7 +1012,9 @@ public final class MainWindow {
         if (model != null) {
             List<String> ids = new ArrayList<>();
             for (NodeView n : model.children(null)) {
-                ids.add(n.id());
+                if (model.pickableOnCanvas(n)) {
+                    ids.add(n.id());
+                }
             }
             model.selection().set(ids);
         }

@@ -271,6 +271,28 @@ class LayersPanelTest {
     }
 
     @Test
+    void selectAllAndArrowKeysLeaveLockedAndHiddenLayersAlone(FxRobot robot) {
+        app.awaitReady();
+        String free = create("rect", null, "Free", 100, 100, 80, 60);
+        String locked = create("rect", null, "Locked", 300, 100, 80, 60);
+        String hidden = create("rect", null, "Hidden", 500, 100, 80, 60);
+        fx(() -> app.window.model().updateNode(locked, Map.of("locked", true)));
+        fx(() -> app.window.model().updateNode(hidden, Map.of("visible", false)));
+        awaitField(locked, "locked", true);
+        awaitField(hidden, "visible", false);
+
+        robot.clickOn(app.onCanvas(140, 130));
+        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
+        assertEquals(Set.of(free), selected(), "Select All takes what a marquee would");
+
+        // The locked layer selected from the panel along with the free one: arrow keys move only the free one.
+        fx(() -> app.window.model().selection().set(List.of(free, locked)));
+        robot.type(KeyCode.RIGHT);
+        awaitField(free, "x", 101.0);
+        assertEquals(300.0, ((Number) field(locked, "x")).doubleValue(), 1e-9);
+    }
+
+    @Test
     void aHiddenOrLockedFrameCoversWhatIsInside(FxRobot robot) {
         app.awaitReady();
         String frame = create("frame", null, "Frame", 100, 100, 300, 200);

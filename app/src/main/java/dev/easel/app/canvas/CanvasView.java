@@ -834,7 +834,7 @@ public final class CanvasView extends Region {
 
     /** Whether a click or a marquee on the canvas may select the node (not hidden, not layer-locked). */
     public boolean pickable(NodeView n) {
-        return n.visible() && !model.hiddenOnCanvas(n) && !model.lockedOnCanvas(n);
+        return model.pickableOnCanvas(n);
     }
 
     private NodeView outermostGroup(NodeView n) {

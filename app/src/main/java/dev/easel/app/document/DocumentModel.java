@@ -197,6 +197,11 @@ public final class DocumentModel implements AutoCloseable {
         return !lockedIds.isEmpty() && lockedIds.contains(n.id());
     }
 
+    /** Whether a click, a marquee or Select All on the canvas may take the node (not hidden, not layer-locked). */
+    public boolean pickableOnCanvas(NodeView n) {
+        return n.visible() && !hiddenOnCanvas(n) && !lockedOnCanvas(n);
+    }
+
     /** The current page's nodes, parents before their children, siblings bottom to top. */
     public List<NodeView> drawOrder() {
         if (orderStale) {
