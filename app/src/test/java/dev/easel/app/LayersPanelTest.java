@@ -286,7 +286,10 @@ class LayersPanelTest {
         assertEquals(Set.of(free), selected(), "Select All takes what a marquee would");
 
         // The locked layer selected from the panel along with the free one: arrow keys move only the free one.
-        fx(() -> app.window.model().selection().set(List.of(free, locked)));
+        fx(() -> {
+            app.window.model().selection().set(List.of(free, locked));
+            return null;
+        });
         robot.type(KeyCode.RIGHT);
         awaitField(free, "x", 101.0);
         assertEquals(300.0, ((Number) field(locked, "x")).doubleValue(), 1e-9);

@@ -14,7 +14,6 @@ import javafx.scene.input.MouseDragEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 
 /**
  * One row of the layers tree: the kind's icon, the name (or the inline rename field), and the lock and eye
@@ -32,10 +31,9 @@ final class LayerCell extends TreeCell<NodeView> {
     private final Button eye = toggle("layer-eye");
     private final Tooltip lockTip = new Tooltip();
     private final Tooltip eyeTip = new Tooltip();
-    /** Holds the name, or the rename field while this row is being renamed. */
-    private final StackPane nameSlot = new StackPane();
+    private final NameSlot nameSlot = new NameSlot(name);
     private final HBox row;
-    private DropZone shownZone;
+    private final DropZoneMark dropMark = new DropZoneMark(this);
     /** The row's node when the mouse went down on it: the drag source, whatever the cell shows by then. */
     private NodeView pressed;
 
@@ -46,8 +44,6 @@ final class LayerCell extends TreeCell<NodeView> {
         icon.setMinWidth(14);
         name.getStyleClass().add("layer-name");
         name.setMinWidth(0);
-        nameSlot.setAlignment(Pos.CENTER_LEFT);
-        nameSlot.setMinWidth(0);
         HBox.setHgrow(nameSlot, Priority.ALWAYS);
         row = new HBox(6, icon, nameSlot, lock, eye);
         row.setAlignment(Pos.CENTER_LEFT);
@@ -148,28 +144,12 @@ final class LayerCell extends TreeCell<NodeView> {
         lockTip.setText(n.locked() ? "Unlock" : "Lock");
         pseudoClassStateChanged(HIDDEN, !n.visible());
         pseudoClassStateChanged(LOCKED, n.locked());
-        RenameField field = panel.renameField(n.id());
-        Node shown = field != null ? field : name;
-        if (nameSlot.getChildren().size() != 1 || nameSlot.getChildren().get(0) != shown) {
-            nameSlot.getChildren().setAll(shown);
-        }
+        nameSlot.show(panel.renameField(n.id()));
         setGraphic(row);
-        if (field != null && !field.isFocused()) {
-            javafx.application.Platform.runLater(field::begin);
-        }
     }
 
     /** Draws (or, for null, removes) the drop indicator on this row. */
     void showDropZone(DropZone zone) {
-        if (zone == shownZone) {
-            return;
-        }
-        if (shownZone != null) {
-            pseudoClassStateChanged(PseudoClass.getPseudoClass(shownZone.pseudoClass()), false);
-        }
-        shownZone = zone;
-        if (zone != null) {
-            pseudoClassStateChanged(PseudoClass.getPseudoClass(zone.pseudoClass()), true);
-        }
+        dropMark.show(zone);
     }
 }

@@ -1,7 +1,6 @@
 package dev.easel.app.panels;
 
 import dev.easel.app.document.PageView;
-import javafx.css.PseudoClass;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -9,7 +8,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseDragEvent;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.StackPane;
 
 /**
  * One row of the pages list: the page's name, or the rename field while it is renamed (double-click or F2).
@@ -18,8 +16,8 @@ import javafx.scene.layout.StackPane;
 final class PageCell extends ListCell<PageView> {
     private final PagesPanel panel;
     private final Label name = new Label();
-    private final StackPane slot = new StackPane();
-    private DropZone shownZone;
+    private final NameSlot slot = new NameSlot(name);
+    private final DropZoneMark dropMark = new DropZoneMark(this);
     /** The row's page when the mouse went down on it: the drag source, whatever the cell shows by then. */
     private PageView pressed;
 
@@ -27,7 +25,6 @@ final class PageCell extends ListCell<PageView> {
         this.panel = panel;
         getStyleClass().add("page-cell");
         name.getStyleClass().add("page-name");
-        slot.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         MenuItem rename = new MenuItem("Rename");
         rename.setOnAction(e -> {
             if (getItem() != null) {
@@ -77,27 +74,12 @@ final class PageCell extends ListCell<PageView> {
             return;
         }
         name.setText(p.name());
-        RenameField field = panel.renameField(p.id());
-        javafx.scene.Node shown = field != null ? field : name;
-        if (slot.getChildren().size() != 1 || slot.getChildren().get(0) != shown) {
-            slot.getChildren().setAll(shown);
-        }
+        slot.show(panel.renameField(p.id()));
         setGraphic(slot);
-        if (field != null && !field.isFocused()) {
-            javafx.application.Platform.runLater(field::begin);
-        }
     }
 
+    /** Draws (or, for null, removes) the drop indicator on this row. */
     void showDropZone(DropZone zone) {
-        if (zone == shownZone) {
-            return;
-        }
-        if (shownZone != null) {
-            pseudoClassStateChanged(PseudoClass.getPseudoClass(shownZone.pseudoClass()), false);
-        }
-        shownZone = zone;
-        if (zone != null) {
-            pseudoClassStateChanged(PseudoClass.getPseudoClass(zone.pseudoClass()), true);
-        }
+        dropMark.show(zone);
     }
 }
