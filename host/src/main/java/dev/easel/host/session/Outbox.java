@@ -12,10 +12,11 @@ import java.util.List;
 /**
  * A connection's outgoing messages (the host's to each client, and a joiner's to the host). One frame is in
  * flight at a time; everything queued meanwhile goes out together in the next frame, so a connection costs one
- * frame per round of the network, not one per message. When a client falls behind by more than the soft limit,
- * the transactions of a frame collapse into one (see {@link DeltaMerger}): it catches up with the newest state in
- * fewer bytes. Writers only queue; converting, merging and encoding happen on the send executor. With a
- * {@link FramePacer}, a connection receiving a stream of transactions gets at most one frame per tick.
+ * frame per round of the network, not one per message. When a frame holds more than the soft limit of
+ * transactions (the client fell behind, or watches a stream), they collapse into one (see {@link DeltaMerger}): it
+ * catches up with the newest state in fewer bytes. Writers only queue; converting, merging and encoding happen on
+ * the send executor, through the session's {@link SharedConversions}. With a {@link FramePacer}, a connection
+ * receiving a stream of transactions gets one frame per tick.
  */
 public final class Outbox {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Outbox.class);
@@ -38,7 +39,7 @@ public final class Outbox {
     /** A flush is queued on the send executor; messages added meanwhile ride along in its frame. */
     private boolean flushQueued;
     private boolean closed;
-    /** A paced flush is waiting on the pacer's timer; writers only queue meanwhile. */
+    /** Waiting for the pacer's next tick; writers only queue meanwhile. */
     private boolean pacedWait;
     /** The tick released this outbox: its next frame stops at the tick's cut. */
     private boolean releasedByTick;
