@@ -235,7 +235,10 @@ class LayersPanelTest {
         robot.clickOn(robot.from(cell(robot, top)).lookup(".layer-lock").queryAs(javafx.scene.control.Button.class));
         awaitField(top, "locked", true);
         await().atMost(TIMEOUT).until(() -> rowHas(robot, top, "locked-layer"));
-        assertNull(field(top, "locked_by"), "the layer lock is not the advisory lock");
+        // The layer lock is not the advisory lock (an earlier selection's advisory lock is released a moment
+        // after deselecting, hence the wait).
+        await().atMost(TIMEOUT).until(() -> field(top, "locked_by") == null);
+        assertEquals(true, field(top, "locked"));
         robot.clickOn(overBoth);
         assertEquals(Set.of(below), selected());
         robot.clickOn(empty);

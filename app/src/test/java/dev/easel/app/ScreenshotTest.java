@@ -62,7 +62,8 @@ class ScreenshotTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         WritableImage window = AppFixture.fx(() -> app.window.scene().snapshot(null));
-        WritableImage export = AppFixture.fx(() -> PngExport.render(app.window.model(), null, 2, Color.WHITE));
+        WritableImage export = AppFixture.fx(() -> PngExport.render(app.window.model(), null, 2, Color.WHITE,
+                app.window.pictures()));
         Path dir = folder();
         PngExport.write(window, dir.resolve("editor.png"));
         PngExport.write(export, dir.resolve("sample@2x.png"));
@@ -76,8 +77,9 @@ class ScreenshotTest {
         // The export (2x: 1040 x 720) shows the shapes on white.
         assertTrue(export.getWidth() == 1040 && export.getHeight() == 720, export.getWidth() + "x" + export.getHeight());
         assertTrue(differing(export, Color.WHITE, null) > 50_000, "export is blank");
-        Color blue = export.getPixelReader().getColor((int) ((40 + 32 + 100) * 2 - 80), (int) ((40 + 40 + 60) * 2 - 80));
-        assertTrue(blue.getBlue() > 0.9 && blue.getRed() < 0.2, "expected the blue rectangle, got " + blue);
+        // The button's blue fill, left of its label (frame at 40, button at 288, 140 in it, 44 high).
+        Color blue = export.getPixelReader().getColor((40 + 288 + 8) * 2 - 80, (40 + 140 + 22) * 2 - 80);
+        assertTrue(blue.getBlue() > 0.9 && blue.getRed() < 0.2, "expected the blue button, got " + blue);
     }
 
     /**
@@ -98,13 +100,13 @@ class ScreenshotTest {
                 RemoteConnection grace = RemoteConnection.join(invite, KeyIdentity.generate(), "Grace Hopper",
                         RemoteConnection.Options.DEFAULT)) {
             ada.call("set_selection", Map.of("ids", List.of("e1"))).join();
-            ada.call("set_cursor", Map.of("x", 400.0, "y", 230.0, "page", page)).join();
+            ada.call("set_cursor", Map.of("x", 150.0, "y", 360.0, "page", page)).join();
             grace.call("set_selection", Map.of("ids", List.of("t1"))).join();
-            grace.call("set_cursor", Map.of("x", 150.0, "y", 300.0, "page", page)).join();
+            grace.call("set_cursor", Map.of("x", 520.0, "y", 88.0, "page", page)).join();
             await().atMost(AppFixture.TIMEOUT).until(() -> {
                 CanvasView.CollaboratorOverlay o = AppFixture.fx(() -> app.window.canvas().collaboratorOverlay());
                 return o.cursors().size() == 2 && o.badges().size() == 2 && o.selections().size() == 2
-                        && o.cursors().stream().allMatch(m -> m.x() == 400 && m.y() == 230 || m.x() == 150 && m.y() == 300);
+                        && o.cursors().stream().allMatch(m -> m.x() == 150 && m.y() == 360 || m.x() == 520 && m.y() == 88);
             });
             await().atMost(AppFixture.TIMEOUT).until(() -> AppFixture.fx(() -> app.window.presenceBar()
                     .shownIdentities().size()) == 3);
@@ -125,7 +127,7 @@ class ScreenshotTest {
             Color adaColor = Color.web(o.cursors().stream().filter(m -> m.name().equals("Ada Lovelace"))
                     .findFirst().orElseThrow().color());
             javafx.geometry.Point2D at = AppFixture.fx(() -> app.window.canvas().localToScene(
-                    app.window.canvas().viewport().toScreen(400, 230)));
+                    app.window.canvas().viewport().toScreen(150, 360)));
             Color label = window.getPixelReader().getColor((int) at.getX() + 12, (int) at.getY() + 26);
             assertTrue(close(label, adaColor), "expected Ada's colour " + adaColor + " at her label, got " + label);
         } finally {
@@ -141,23 +143,43 @@ class ScreenshotTest {
                 + Math.abs(a.getBlue() - b.getBlue()) < 0.1;
     }
 
-    /** Six nodes in a frame: a rectangle, an ellipse, a rotated rectangle, text and a line. */
+    /**
+     * A small landing page in a frame: a hero picture, a heading and a line of copy, a button (a group of a
+     * rectangle and its label), a divider, an avatar with a caption and a rotated sticker; a second page.
+     */
     private void sample() {
         Connection c = app.document.connection();
         String page = AppFixture.fx(() -> app.window.model().page());
+        c.call("rename_page", Map.of("id", page, "name", "Website")).join();
+        c.call("add_page", Map.of("id", "p2", "name", "Mobile")).join();
+        Map<?, ?> stored = (Map<?, ?>) c.call("put_asset", Map.of("bytes", TestImages.landscape(480, 320))).join();
+        String photo = (String) stored.get("hash");
         node(c, page, null, "frame", "f1", Map.of("name", "Landing", "x", 40.0, "y", 40.0, "w", 520.0, "h", 360.0,
                 "fill", "#ffffff", "stroke", "#d0d0d0", "stroke_width", 1.0));
-        node(c, page, "f1", "rect", "r1", Map.of("x", 32.0, "y", 40.0, "w", 200.0, "h", 120.0, "fill", "#0d99ff",
-                "corner_radius", 12.0));
-        node(c, page, "f1", "ellipse", "e1", Map.of("x", 280.0, "y", 50.0, "w", 140.0, "h", 140.0, "fill", "#ff7262cc"));
-        node(c, page, "f1", "rect", "r2", Map.of("x", 300.0, "y", 220.0, "w", 160.0, "h", 80.0, "fill", "#a259ff",
-                "rotation", 15.0));
-        node(c, page, "f1", "text", "t1", Map.of("x", 32.0, "y", 200.0, "w", 240.0, "h", 40.0,
-                "text", "Hello, Easel", "font_size", 28.0, "fill", "#1e1e1e"));
-        node(c, page, "f1", "line", "l1", Map.of("x", 32.0, "y", 280.0, "w", 220.0, "h", 40.0, "stroke", "#14ae5c",
-                "stroke_width", 4.0));
-        app.awaitNode(r -> "l1".equals(r.get(app.col("id"))));
-        await().atMost(AppFixture.TIMEOUT).until(() -> AppFixture.fx(() -> app.window.model().nodeCount() == 6));
+        node(c, page, "f1", "image", "i1", Map.of("name", "Hero photo", "asset", photo, "x", 24.0, "y", 24.0,
+                "w", 240.0, "h", 160.0));
+        node(c, page, "f1", "text", "t1", Map.of("name", "Heading", "x", 288.0, "y", 28.0, "w", 210.0, "h", 72.0,
+                "text", "Design\ntogether", "font_size", 28.0, "font_weight", 700L, "fill", "#1e1e1e"));
+        node(c, page, "f1", "text", "t2", Map.of("name", "Tagline", "x", 288.0, "y", 106.0, "w", 210.0, "h", 20.0,
+                "text", "One file, live cursors, no server.", "font_size", 13.0, "fill", "#6b6b6b"));
+        node(c, page, "f1", "rect", "r1", Map.of("name", "Button fill", "x", 288.0, "y", 140.0, "w", 150.0,
+                "h", 44.0, "fill", "#0d99ff", "corner_radius", 12.0));
+        node(c, page, "f1", "text", "t3", Map.of("name", "Button label", "x", 312.0, "y", 151.0, "w", 110.0,
+                "h", 22.0, "text", "Get started", "font_size", 16.0, "font_weight", 600L, "fill", "#ffffff"));
+        c.call("group", Map.of("id", "g1", "ids", List.of("r1", "t3"), "name", "Button")).join();
+        node(c, page, "f1", "line", "l1", Map.of("name", "Divider", "x", 24.0, "y", 212.0, "w", 472.0, "h", 0.0,
+                "stroke", "#e0e0e0", "stroke_width", 2.0));
+        node(c, page, "f1", "ellipse", "e1", Map.of("name", "Avatar", "x", 24.0, "y", 240.0, "w", 96.0, "h", 96.0,
+                "fill", "#ff7262"));
+        node(c, page, "f1", "text", "t4", Map.of("name", "Caption", "x", 136.0, "y", 262.0, "w", 200.0, "h", 48.0,
+                "text", "Ada and Grace are\nediting this page", "font_size", 16.0, "fill", "#1e1e1e"));
+        node(c, page, "f1", "rect", "r2", Map.of("name", "Sticker", "x", 360.0, "y", 250.0, "w", 120.0, "h", 64.0,
+                "fill", "#a259ff", "corner_radius", 8.0, "rotation", -12.0));
+        app.awaitNode(r -> "r2".equals(r.get(app.col("id"))));
+        await().atMost(AppFixture.TIMEOUT).until(() -> AppFixture.fx(() -> app.window.model().nodeCount() == 11));
+        // The hero picture is decoded in the background: wait until the canvas has it, so it is drawn.
+        await().atMost(AppFixture.TIMEOUT).until(() -> AppFixture.fx(() -> app.window.pictures().image(photo) != null));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static void node(Connection c, String page, String parent, String kind, String id, Map<String, Object> fields) {

@@ -37,6 +37,28 @@ final class TestImages {
         return encode(img, "png");
     }
 
+    /** A small landscape (sky, sun, two hills), for pictures that should look like a photo. */
+    static byte[] landscape(int w, int h) {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            double t = (double) y / h;
+            int sky = rgb(90 + 120 * t, 150 + 80 * t, 235 - 20 * t);
+            for (int x = 0; x < w; x++) {
+                double far = h * (0.62 - 0.08 * Math.sin(x * 3.0 / w));
+                double near = h * (0.78 + 0.07 * Math.cos(x * 5.0 / w + 1));
+                double sun = Math.hypot(x - w * 0.72, y - h * 0.3);
+                int c = y > near ? rgb(60, 140 - 40 * t, 70) : y > far ? rgb(110, 170, 110) : sun < h * 0.12
+                        ? rgb(255, 214, 90) : sky;
+                img.setRGB(x, y, c);
+            }
+        }
+        return encode(img, "png");
+    }
+
+    private static int rgb(double r, double g, double b) {
+        return ((int) r << 16) | ((int) g << 8) | (int) b;
+    }
+
     static Path write(Path dir, String name, byte[] bytes) {
         try {
             return Files.write(dir.resolve(name), bytes);

@@ -1,34 +1,61 @@
 package dev.easel.app.panels;
 
-import dev.easel.app.canvas.Paints;
 import dev.easel.app.document.DocumentModel;
 import dev.easel.app.document.ModelWatch;
 import dev.easel.app.document.NodeView;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Set;
 import javafx.geometry.Insets;
-import javafx.scene.control.ColorPicker;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
-import javafx.scene.layout.GridPane;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 
 /**
- * Position, size, rotation, opacity and fill of the selected node. A field is written (one
- * {@code update_node} call, one undo step) when Enter is pressed or it loses focus.
+ * The properties of the selected node, in sections: Layout (position, size, rotation, opacity), Fill &amp;
+ * stroke (fill, stroke, stroke width, corner radius) and, for text nodes, Text. A field is written (one
+ * {@code update_node} call, one undo step) on Enter, when it loses focus, or when a picker or button is used;
+ * fields follow changes made elsewhere. With several nodes selected the fields are disabled.
  */
 public final class PropertiesPanel extends VBox {
+    /** The kinds whose corners may be rounded. */
+    private static final Set<String> ROUNDED_KINDS = Set.of("rect", "frame", "image");
+
     private final Label heading = new Label("Nothing selected");
-    private final GridPane grid = new GridPane();
-    private final TextField x = numberField("x");
-    private final TextField y = numberField("y");
-    private final TextField w = numberField("w");
-    private final TextField h = numberField("h");
-    private final TextField rotation = numberField("rotation");
-    private final TextField opacity = numberField("opacity");
-    private final ColorPicker fill = new ColorPicker();
+    private final VBox sections = new VBox(12);
     private DocumentModel model;
+    private boolean syncing;
+    private final NodeEditing editing = new NodeEditing() {
+        @Override
+        public NodeView node() {
+            return syncing ? null : selected();
+        }
+
+        @Override
+        public void write(String field, Object value) {
+            String id = selectedId();
+            if (id != null) {
+                model.updateNode(id, Map.of(field, value));
+            }
+        }
+    };
+    private final NumberField x = new NumberField("x", "X", -1e9, 1e9, NodeView::x, editing);
+    private final NumberField y = new NumberField("y", "Y", -1e9, 1e9, NodeView::y, editing);
+    private final NumberField w = new NumberField("w", "Width", 0, 1e6, NodeView::w, editing);
+    private final NumberField h = new NumberField("h", "Height", 0, 1e6, NodeView::h, editing);
+    private final NumberField rotation = new NumberField("rotation", "Rotation in degrees", -1e6, 1e6,
+            NodeView::rotation, editing);
+    private final NumberField opacity = new NumberField("opacity", "Opacity", 0, 1, NodeView::opacity, editing);
+    private final PaintField fill = new PaintField("fill", NodeView::fill, Color.web("#d9d9d9"), editing);
+    private final PaintField stroke = new PaintField("stroke", NodeView::stroke, Color.BLACK, editing);
+    private final NumberField strokeWidth = new NumberField("stroke_width", "Stroke width", 0, 1_000,
+            NodeView::strokeWidth, editing);
+    private final NumberField cornerRadius = new NumberField("corner_radius", "Corner radius", 0, 1e6,
+            NodeView::cornerRadius, editing);
+    private final TextProperties text = new TextProperties(editing);
+    private final List<NumberField> numbers = List.of(x, y, w, h, rotation, opacity, strokeWidth, cornerRadius);
+
     private final DocumentModel.Listener modelListener = (ids, structure) -> {
         String id = selectedId();
         if (id != null && ids.contains(id)) {
@@ -37,50 +64,32 @@ public final class PropertiesPanel extends VBox {
     };
     private final Runnable selectionListener = this::refresh;
     private final ModelWatch watch = new ModelWatch(modelListener, selectionListener);
-    private boolean syncing;
 
     public PropertiesPanel() {
         getStyleClass().addAll("panel", "properties-panel");
         Label title = new Label("Properties");
         title.getStyleClass().add("panel-title");
         heading.getStyleClass().add("properties-heading");
-        grid.setHgap(6);
-        grid.setVgap(6);
-        grid.setPadding(new Insets(8));
-        addRow(0, "X", x, "Y", y);
-        addRow(1, "W", w, "H", h);
-        addRow(2, "Rotation", rotation, "Opacity", opacity);
-        grid.add(new Label("Fill"), 0, 3);
-        grid.add(fill, 1, 3, 3, 1);
-        fill.setId("prop-fill");
-        fill.setOnAction(e -> {
-            if (!syncing) {
-                write("fill", Paints.format(fill.getValue()));
-            }
-        });
-        getChildren().addAll(title, heading, grid);
+
+        PropertySection layout = new PropertySection("Layout");
+        layout.pair("X", x, "Y", y);
+        layout.pair("W", w, "H", h);
+        layout.pair("Rotation", rotation, "Opacity", opacity);
+        PropertySection paint = new PropertySection("Fill & stroke");
+        paint.row("Fill", fill);
+        paint.row("Stroke", stroke);
+        paint.pair("Thickness", strokeWidth, "Radius", cornerRadius);
+
+        sections.setPadding(new Insets(8));
+        sections.getChildren().addAll(layout, paint, text.section());
+        ScrollPane scroll = new ScrollPane(sections);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("properties-scroll");
+        VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
+        getChildren().addAll(title, heading, scroll);
         setPrefWidth(240);
         refresh();
-    }
-
-    private void addRow(int row, String l1, TextField f1, String l2, TextField f2) {
-        grid.add(new Label(l1), 0, row);
-        grid.add(f1, 1, row);
-        grid.add(new Label(l2), 2, row);
-        grid.add(f2, 3, row);
-    }
-
-    private TextField numberField(String field) {
-        TextField t = new TextField();
-        t.setId("prop-" + field);
-        t.setPrefColumnCount(5);
-        t.setOnAction(e -> commit(t, field));
-        t.focusedProperty().addListener((o, was, now) -> {
-            if (!now) {
-                commit(t, field);
-            }
-        });
-        return t;
     }
 
     public void setModel(DocumentModel m) {
@@ -102,68 +111,22 @@ public final class PropertiesPanel extends VBox {
         syncing = true;
         try {
             NodeView n = selected();
-            grid.setDisable(n == null);
+            sections.setDisable(n == null);
             if (n == null) {
                 int count = model == null ? 0 : model.selection().ids().size();
                 heading.setText(count > 1 ? count + " layers selected" : "Nothing selected");
-                for (TextField t : new TextField[] {x, y, w, h, rotation, opacity}) {
-                    t.setText("");
-                }
-                return;
+            } else {
+                heading.setText((n.name().isEmpty() ? n.kind() : n.name()) + "  \u00b7  " + n.kind());
             }
-            heading.setText((n.name().isEmpty() ? n.kind() : n.name()) + "  \u00b7  " + n.kind());
-            set(x, n.x());
-            set(y, n.y());
-            set(w, n.w());
-            set(h, n.h());
-            set(rotation, n.rotation());
-            set(opacity, n.opacity());
-            Color c = Paints.color(n.fill());
-            fill.setValue(c == null ? Color.TRANSPARENT : c);
+            for (NumberField f : numbers) {
+                f.show(n);
+            }
+            fill.show(n);
+            stroke.show(n);
+            cornerRadius.setDisable(n != null && !ROUNDED_KINDS.contains(n.kind()));
+            text.show(n);
         } finally {
             syncing = false;
-        }
-    }
-
-    private static void set(TextField t, double v) {
-        if (!t.isFocused()) {
-            t.setText(format(v));
-        }
-    }
-
-    static String format(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : String.format(java.util.Locale.ROOT, "%.2f", v);
-    }
-
-    private void commit(TextField t, String field) {
-        NodeView n = selected();
-        if (syncing || n == null) {
-            return;
-        }
-        double current = current(n, field);
-        try {
-            double v = Double.parseDouble(t.getText().trim());
-            if (v != current && Double.isFinite(v)) {
-                write(field, v);
-                return;
-            }
-        } catch (NumberFormatException e) {
-            // fall through: show the stored value again
-        }
-        t.setText(format(current));
-    }
-
-    private static double current(NodeView n, String field) {
-        Map<String, Function<NodeView, Double>> read = Map.of(
-                "x", NodeView::x, "y", NodeView::y, "w", NodeView::w, "h", NodeView::h,
-                "rotation", NodeView::rotation, "opacity", NodeView::opacity);
-        return read.get(field).apply(n);
-    }
-
-    private void write(String field, Object value) {
-        String id = selectedId();
-        if (id != null) {
-            model.updateNode(id, Map.of(field, value));
         }
     }
 }
