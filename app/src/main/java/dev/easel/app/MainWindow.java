@@ -657,8 +657,15 @@ public final class MainWindow {
 
     // ---- keys ------------------------------------------------------------------------------------------
 
+    /** Keys typed into a text field, or an editable combo box's editor, are not the canvas's shortcuts. */
+    private boolean typingInAField() {
+        javafx.scene.Node focus = scene.getFocusOwner();
+        return focus instanceof TextInputControl
+                || focus instanceof javafx.scene.control.ComboBoxBase<?> box && box.isEditable();
+    }
+
     private void keyPressed(KeyEvent e) {
-        if (e.isConsumed() || scene.getFocusOwner() instanceof TextInputControl || model == null) {
+        if (e.isConsumed() || typingInAField() || model == null) {
             return;
         }
         if (e.isShortcutDown() || e.isAltDown()) {

@@ -10,7 +10,6 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.text.Font;
@@ -60,13 +59,6 @@ final class TextProperties {
         family.setMaxWidth(Double.MAX_VALUE);
         family.getItems().setAll(families());
         family.setOnAction(e -> commitFamily());
-        // Keys typed into the family's editor are not the canvas's tool shortcuts: the window only leaves
-        // text fields alone, and an editable combo box is not one (shortcut chords still reach the menus).
-        family.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (!e.isShortcutDown() && !e.isAltDown()) {
-                e.consume();
-            }
-        });
 
         size = new NumberField("font_size", "Font size", 1, 10_000, NodeView::fontSize, editing);
 
