@@ -15,8 +15,20 @@ import java.util.List;
 public final class Database {
     private final Schema schema;
     private final Table[] tables;
-    /** Volatile so other threads may read how far the document has got (the writer alone sets it). */
-    private volatile long offset;
+    /**
+     * Set by the writer alone; other threads may read how far the document has got through {@link #offset()}
+     * (release/acquire: they see a recent value without the writer paying for a full fence per commit).
+     */
+    private long offset;
+    private static final java.lang.invoke.VarHandle OFFSET;
+
+    static {
+        try {
+            OFFSET = java.lang.invoke.MethodHandles.lookup().findVarHandle(Database.class, "offset", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
     private long lastTimestamp;
 
     public Database(Schema schema) {
@@ -40,12 +52,12 @@ public final class Database {
     }
 
     public long offset() {
-        return offset;
+        return (long) OFFSET.getAcquire(this);
     }
 
     /** Continues numbering after a loaded document's last commit. */
     public void resumeAt(long lastOffset) {
-        this.offset = lastOffset;
+        OFFSET.setRelease(this, lastOffset);
     }
 
     /** Puts a stored row in place without a transaction: only while loading a document. */
@@ -86,7 +98,7 @@ public final class Database {
         if (changes.isEmpty()) {
             return new Outcome(null, value, offset);
         }
-        offset++;
+        OFFSET.setRelease(this, offset + 1);
         lastTimestamp = timestamp;
         CommitRecord record = new CommitRecord(new TxInfo(offset, timestamp, caller, name, callTag), changes);
         return new Outcome(record, value, offset);
