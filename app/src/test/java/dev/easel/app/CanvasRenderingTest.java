@@ -9,6 +9,7 @@ import dev.easel.app.canvas.CanvasView;
 import dev.easel.engine.Engine;
 import dev.easel.engine.tx.Args;
 import dev.easel.engine.tx.Identity;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +120,20 @@ class CanvasRenderingTest {
     }
 
     /** Draws everything afresh and returns the picture, to compare with what kept drawing showed. */
+    /** Keeps both pictures in the build folder's screenshots/ for a look when the comparison fails. */
+    private static void keepForInspection(WritableImage kept, WritableImage fresh) {
+        Path dir = Path.of(System.getProperty("easel.screenshots", "target/screenshots"));
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(kept, null), "png",
+                    dir.resolve("kept-drawing.png").toFile());
+            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(fresh, null), "png",
+                    dir.resolve("fresh-drawing.png").toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private WritableImage freshSnapshot() {
         AppFixture.fx(() -> {
             canvas().invalidateScene();
@@ -211,7 +226,11 @@ class CanvasRenderingTest {
         assertFalse(AppFixture.fx(() -> canvas().lastFrame().fresh()));
 
         WritableImage kept = snapshot(1);
-        assertEquals(0, differingPixels(kept, freshSnapshot()), "the kept drawing differs from a fresh one");
+        WritableImage freshImg = freshSnapshot();
+        if (differingPixels(kept, freshImg) > 0) {
+            keepForInspection(kept, freshImg);
+        }
+        assertEquals(0, differingPixels(kept, freshImg), "the kept drawing differs from a fresh one");
         app.awaitNode(r -> "n21".equals(r.get(app.col("id"))) && app.num(r, "x") == 40);
     }
 
