@@ -10,7 +10,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseDragEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -73,16 +72,7 @@ final class LayerCell extends TreeCell<NodeView> {
                 e.consume();
             }
         });
-        setOnDragDetected(e -> {
-            if (pressed != null && !panel.isRenaming(pressed.id()) && getScene() != null) {
-                panel.dragStarted(pressed);
-                startFullDrag();
-                e.consume();
-            }
-        });
-        addEventHandler(MouseDragEvent.MOUSE_DRAG_OVER, e -> panel.dragOver(this, fraction(e)));
-        addEventHandler(MouseDragEvent.MOUSE_DRAG_EXITED, e -> panel.dragExited(this));
-        addEventHandler(MouseDragEvent.MOUSE_DRAG_RELEASED, e -> panel.drop(this, fraction(e)));
+        RowDrag.wire(this, panel, () -> pressed, NodeView::id);
     }
 
     /**
@@ -105,10 +95,6 @@ final class LayerCell extends TreeCell<NodeView> {
     private boolean renamesOnDoubleClick(MouseEvent e) {
         return e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && getItem() != null
                 && !panel.isRenaming(getItem().id()) && !onControl(e) && !onDisclosure(e);
-    }
-
-    private double fraction(MouseEvent e) {
-        return getHeight() <= 0 ? 0.5 : e.getY() / getHeight();
     }
 
     private static boolean onControl(MouseEvent e) {

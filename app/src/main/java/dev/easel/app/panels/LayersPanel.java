@@ -25,7 +25,7 @@ import javafx.scene.layout.BorderPane;
  * between rows to restack, onto a frame or group to put it inside. Every one of these is one call, so one
  * undo step.
  */
-public final class LayersPanel extends BorderPane {
+public final class LayersPanel extends BorderPane implements RowDrag.Panel<NodeView, LayerCell> {
     /** Where a drag would drop now: the row's node and the zone on it (tests read this rather than pixels). */
     public record DropIndicator(String nodeId, DropZone zone) {
     }
@@ -282,7 +282,8 @@ public final class LayersPanel extends BorderPane {
         tree.refresh();
     }
 
-    boolean isRenaming(String id) {
+    @Override
+    public boolean isRenaming(String id) {
         return id.equals(renamingId);
     }
 
@@ -319,14 +320,16 @@ public final class LayersPanel extends BorderPane {
     // ---- drag and drop ---------------------------------------------------------------------------------
 
     /** A row starts to be dragged: it moves with the rest of the selection if it is part of it. */
-    void dragStarted(NodeView n) {
+    @Override
+    public void dragStarted(NodeView n) {
         if (model == null) {
             return;
         }
         dragged = model.selection().contains(n.id()) ? List.copyOf(model.selection().ids()) : List.of(n.id());
     }
 
-    void dragOver(LayerCell cell, double fraction) {
+    @Override
+    public void dragOver(LayerCell cell, double fraction) {
         LayerDrop.Plan plan = planAt(cell, fraction);
         if (dropCell != null && dropCell != cell) {
             dropCell.showDropZone(null);
@@ -337,7 +340,8 @@ public final class LayersPanel extends BorderPane {
         dropIndicator = zone == null ? null : new DropIndicator(cell.getItem().id(), zone);
     }
 
-    void dragExited(LayerCell cell) {
+    @Override
+    public void dragExited(LayerCell cell) {
         cell.showDropZone(null);
         if (dropCell == cell) {
             dropCell = null;
@@ -345,7 +349,8 @@ public final class LayersPanel extends BorderPane {
         }
     }
 
-    void drop(LayerCell cell, double fraction) {
+    @Override
+    public void drop(LayerCell cell, double fraction) {
         LayerDrop.Plan plan = planAt(cell, fraction);
         dragEnded();
         if (plan != null) {

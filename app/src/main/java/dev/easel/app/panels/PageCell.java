@@ -6,7 +6,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseDragEvent;
 import javafx.scene.input.MouseEvent;
 
 /**
@@ -48,20 +47,7 @@ final class PageCell extends ListCell<PageView> {
                 e.consume();
             }
         });
-        setOnDragDetected(e -> {
-            if (pressed != null && !panel.isRenaming(pressed.id()) && getScene() != null) {
-                panel.dragStarted(pressed);
-                startFullDrag();
-                e.consume();
-            }
-        });
-        addEventHandler(MouseDragEvent.MOUSE_DRAG_OVER, e -> panel.dragOver(this, fraction(e)));
-        addEventHandler(MouseDragEvent.MOUSE_DRAG_EXITED, e -> panel.dragExited(this));
-        addEventHandler(MouseDragEvent.MOUSE_DRAG_RELEASED, e -> panel.drop(this, fraction(e)));
-    }
-
-    private double fraction(MouseEvent e) {
-        return getHeight() <= 0 ? 0.5 : e.getY() / getHeight();
+        RowDrag.wire(this, panel, () -> pressed, PageView::id);
     }
 
     @Override

@@ -28,7 +28,7 @@ import javafx.scene.layout.Region;
  * a page renames in place (double-click or F2), moves by drag and drop, and is deleted, after a
  * confirmation, from its right-click menu or with Delete. Each change is one call, so one undo step.
  */
-public final class PagesPanel extends BorderPane {
+public final class PagesPanel extends BorderPane implements RowDrag.Panel<PageView, PageCell> {
     private final ListView<PageView> list = new ListView<>();
     private final ObservableList<PageView> items = FXCollections.observableArrayList();
     private final Runnable pagesListener = this::refresh;
@@ -206,7 +206,8 @@ public final class PagesPanel extends BorderPane {
         return renamingId;
     }
 
-    boolean isRenaming(String pageId) {
+    @Override
+    public boolean isRenaming(String pageId) {
         return pageId.equals(renamingId);
     }
 
@@ -240,11 +241,13 @@ public final class PagesPanel extends BorderPane {
 
     // ---- drag and drop ---------------------------------------------------------------------------------
 
-    void dragStarted(PageView p) {
+    @Override
+    public void dragStarted(PageView p) {
         dragged = p;
     }
 
-    void dragOver(PageCell cell, double fraction) {
+    @Override
+    public void dragOver(PageCell cell, double fraction) {
         if (dropCell != null && dropCell != cell) {
             dropCell.showDropZone(null);
         }
@@ -252,7 +255,8 @@ public final class PagesPanel extends BorderPane {
         cell.showDropZone(target(cell) == null ? null : DropZone.at(fraction, false));
     }
 
-    void dragExited(PageCell cell) {
+    @Override
+    public void dragExited(PageCell cell) {
         cell.showDropZone(null);
         if (dropCell == cell) {
             dropCell = null;
@@ -260,7 +264,8 @@ public final class PagesPanel extends BorderPane {
     }
 
     /** Dropped above a page: the dragged page goes just before it; below: just after it. */
-    void drop(PageCell cell, double fraction) {
+    @Override
+    public void drop(PageCell cell, double fraction) {
         PageView target = target(cell);
         PageView moving = dragged;
         dragEnded();
