@@ -85,12 +85,16 @@ final class AppFixture {
         }
     }
 
+    /** Closes the window and its first document, and the one it shows now if a test opened another. */
     void close() {
-        fx(() -> {
+        OpenDocument shown = fx(() -> {
             window.model().close();
             window.stage().hide();
-            return null;
+            return window.document();
         });
         document.close();
+        if (shown != null && shown != document) {
+            shown.close();
+        }
     }
 }

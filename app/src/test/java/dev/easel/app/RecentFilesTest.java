@@ -39,11 +39,7 @@ class RecentFilesTest {
 
     @AfterEach
     void close() {
-        OpenDocument shown = fx(() -> app.window.document());
         app.close();
-        if (shown != app.document) {
-            shown.close();
-        }
     }
 
     @Test

@@ -46,11 +46,7 @@ class UnsavedChangesTest {
 
     @AfterEach
     void close() {
-        OpenDocument shown = fx(() -> app.window.document());
         app.close();
-        if (shown != app.document) {
-            shown.close();
-        }
     }
 
     private void drawARect() {
