@@ -1,6 +1,7 @@
 package dev.easel.bench.session;
 
 import dev.easel.bench.Figures;
+import dev.easel.bench.JitWarmup;
 import dev.easel.bench.engine.NodeTable;
 import dev.easel.engine.Engine;
 import dev.easel.engine.replica.ReplicaListener;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -82,7 +84,8 @@ public final class SessionBench {
         try (BenchSessions s = new BenchSessions(engine)) {
             RemoteConnection mover = s.join(1, "SELECT * FROM node").get(0);
             List<RemoteConnection> watchers = s.join(receivers, "SELECT * FROM node");
-            Histogram h = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
+            // Receivers record from their own threads: a Recorder takes values without a lock.
+            Recorder recorder = new Recorder(TimeUnit.SECONDS.toNanos(10), 3);
             AtomicLong sentAt = new AtomicLong();
             AtomicLong expectedX = new AtomicLong();
             CountDownLatch[] arrived = new CountDownLatch[1];
@@ -91,36 +94,45 @@ public final class SessionBench {
                     @Override
                     public void onUpdate(TableSchema table, Row before, Row after) {
                         if (((Double) after.get(NodeTable.X)).longValue() == expectedX.get()) {
-                            h.recordValue(System.nanoTime() - sentAt.get());
+                            recorder.recordValue(System.nanoTime() - sentAt.get());
                             arrived[0].countDown();
                         }
                     }
                 });
             }
-            int warmup = quick ? 100 : 1_000;
-            int measured = quick ? 200 : 3_000;
             SplittableRandom random = new SplittableRandom(7);
-            for (int i = 0; i < warmup + measured; i++) {
-                if (i == warmup) {
-                    h.reset();
-                }
-                long x = 100_000 + i;
-                expectedX.set(x);
+            long[] x = {100_000};
+            Callable<Void> move = () -> {
+                expectedX.set(++x[0]);
                 arrived[0] = new CountDownLatch(receivers);
                 sentAt.set(System.nanoTime());
-                mover.call("move", Map.of("id", ids[random.nextInt(ids.length)], "x", (double) x, "y", 5.0));
+                mover.call("move", Map.of("id", ids[random.nextInt(ids.length)], "x", (double) x[0], "y", 5.0));
                 if (!arrived[0].await(10, TimeUnit.SECONDS)) {
                     throw new IllegalStateException("a move did not reach every joiner within 10 s");
                 }
-            }
+                return null;
+            };
+            int round = quick ? 100 : 250;
+            double warmupSeconds = JitWarmup.run(() -> repeat(move, round), quick ? 0.5 : 10, quick ? 2 : 60);
+            recorder.reset();
+            int measured = quick ? 200 : 3_000;
+            repeat(move, measured);
+            Histogram h = recorder.getIntervalHistogram();
             Map<String, Object> params = Map.of("receivers", receivers, "nodes", 2_000, "moves", measured,
-                    "encoding", "cbor", "transport", "loopback WebSocket, host and joiners in one JVM");
+                    "warmup_seconds", Math.round(warmupSeconds * 10) / 10.0, "encoding", "cbor",
+                    "transport", "loopback WebSocket, host and joiners in one JVM");
             if (receivers == 10) {
                 out.emit("session.move_latency_us_p50", h.getValueAtPercentile(50) / 1000.0, "us", params);
                 out.emit("session.move_latency_us_p99", h.getValueAtPercentile(99) / 1000.0, "us", params);
             } else {
                 out.emit(name, h.getValueAtPercentile(99) / 1000.0, "us", params);
             }
+        }
+    }
+
+    private static void repeat(Callable<Void> action, int times) throws Exception {
+        for (int i = 0; i < times; i++) {
+            action.call();
         }
     }
 
@@ -208,34 +220,21 @@ public final class SessionBench {
             }
             // A warm-up storm first, until the JIT has compiled the hot paths and the host keeps pace with the
             // calls (the first seconds leave a backlog that takes a while to drain); then the measured storm.
-            int warmupSeconds = quick ? 1 : warmUp(engine, cs, 5, 60);
+            long base = engine.offset();
+            long[] calls = {0};
+            // Keeping pace: the host has committed all but one round of the calls made so far.
+            double warmupSeconds = JitWarmup.run(() -> calls[0] += storm(cs, 1), quick ? 1 : 20, quick ? 2 : 90,
+                    () -> calls[0] - (engine.offset() - base) <= cs.size());
             recorder.reset();
             received.reset();
             long sent = storm(cs, seconds);
             Histogram h = recorder.getIntervalHistogram();
             out.emit("session.cursor_latency_ms_p99", h.getValueAtPercentile(99) / 1e6, "ms",
-                    Map.of("clients", clients, "hz", 60, "seconds", seconds, "warmup_seconds", warmupSeconds,
+                    Map.of("clients", clients, "hz", 60, "seconds", seconds, "warmup_seconds", Math.round(warmupSeconds * 10) / 10.0,
                             "cursor_updates_sent", sent,
                             "row_updates_applied", received.sum(), "p50_ms", h.getValueAtPercentile(50) / 1e6,
                             "note", "updates to the same cursor merge when a client falls behind; receivers in the same JVM"));
         }
-    }
-
-    /**
-     * Storms for at least {@code min} seconds and until, for three seconds running, the host has committed all
-     * but one round of the calls made; at most {@code max} seconds. Returns the seconds it took.
-     */
-    private static int warmUp(Engine engine, List<RemoteConnection> cs, int min, int max) throws InterruptedException {
-        long base = engine.offset();
-        long sent = 0;
-        int keptPace = 0;
-        int s = 0;
-        while (s < max && (s < min || keptPace < 3)) {
-            sent += storm(cs, 1);
-            s++;
-            keptPace = sent - (engine.offset() - base) <= cs.size() ? keptPace + 1 : 0;
-        }
-        return s;
     }
 
     /** Every client calls set_cursor 60 times a second for {@code seconds}; returns how many calls it made. */
@@ -299,19 +298,14 @@ public final class SessionBench {
         try (BenchSessions s = new BenchSessions(engine)) {
             List<RemoteConnection> cs = s.join(clients, "SELECT * FROM account WHERE id = -1");
             AtomicLong acked = new AtomicLong();
-            double warm = quick ? 1 : 3;
-            double measure = quick ? 2 : 10;
+            java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
             List<Thread> threads = new ArrayList<>();
-            long[] window = new long[2];
-            long start = System.nanoTime();
-            long warmEnd = start + (long) (warm * 1e9);
-            long end = warmEnd + (long) (measure * 1e9);
             for (int c = 0; c < cs.size(); c++) {
                 RemoteConnection conn = cs.get(c);
                 SplittableRandom random = new SplittableRandom(c);
                 Thread t = new Thread(() -> {
                     Semaphore slots = new Semaphore(inFlight);
-                    while (System.nanoTime() < end) {
+                    while (running.get()) {
                         slots.acquireUninterruptibly();
                         conn.call("transfer", Map.of("from", (long) random.nextInt(accounts),
                                 "to", (long) random.nextInt(accounts), "amount", 1L)).whenComplete((r, e) -> {
@@ -326,17 +320,19 @@ public final class SessionBench {
                 threads.add(t);
                 t.start();
             }
-            TimeUnit.NANOSECONDS.sleep(Math.max(0, warmEnd - System.nanoTime()));
-            window[0] = acked.get();
+            double warmupSeconds = JitWarmup.run(() -> TimeUnit.SECONDS.sleep(1), quick ? 1 : 45, quick ? 2 : 90);
+            long before = acked.get();
             long measureStart = System.nanoTime();
-            TimeUnit.NANOSECONDS.sleep(Math.max(0, end - System.nanoTime()));
-            window[1] = acked.get();
+            TimeUnit.SECONDS.sleep(quick ? 2 : 10);
+            long after = acked.get();
             double seconds = (System.nanoTime() - measureStart) / 1e9;
+            running.set(false);
             for (Thread t : threads) {
                 t.join();
             }
-            out.emit("session.transfer_tx_per_s", (window[1] - window[0]) / seconds, "tx/s",
+            out.emit("session.transfer_tx_per_s", (after - before) / seconds, "tx/s",
                     Map.of("joiners", clients, "in_flight_each", inFlight, "accounts", accounts,
+                            "warmup_seconds", Math.round(warmupSeconds * 10) / 10.0,
                             "acknowledged", "after durable commit (fsync per group-commit batch)",
                             "measured_s", seconds));
         } finally {
