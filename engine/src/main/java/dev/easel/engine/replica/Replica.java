@@ -35,10 +35,16 @@ public final class Replica {
     private static final Row GONE = Row.wrap(new Object[0]);
 
     private static final class Held {
+        /**
+         * The row's key as first received: a patch arriving later carries an equal but distinct key object, and
+         * looking rows up by this one spares comparing long string keys character by character again.
+         */
+        final Key key;
         Row row;
         int holders;
 
-        Held(Row row) {
+        Held(Key key, Row row) {
+            this.key = key;
             this.row = row;
         }
     }
@@ -303,7 +309,7 @@ public final class Replica {
         Map<Object, Held> rows = confirmed[t.id()];
         Held h = rows.get(pk);
         if (h == null) {
-            h = new Held(row);
+            h = new Held(k, row);
             rows.put(pk, h);
         } else {
             h.row = row;
@@ -318,7 +324,7 @@ public final class Replica {
         if (h == null) {
             return;
         }
-        c.touch(t, new Key(t.id(), p.primaryKey()));
+        c.touch(t, h.key);
         Object[] values = h.row.toArray();
         int[] cols = p.columns();
         for (int i = 0; i < cols.length; i++) {
