@@ -75,6 +75,8 @@ public final class CborCodec implements Codec {
     private final int maxInflatedBytes;
 
     // state of the frames this instance encodes
+    /** Query updates the host's clients receive alike, encoded once (null: encode everything here). */
+    private SharedEncodings shared;
     private final Interner sendCallers = new Interner();
     private final Interner sendReducers = new Interner();
     private long sendOffset;
@@ -138,6 +140,11 @@ public final class CborCodec implements Codec {
      *     where a value is needed, a value of another type, a string over 1 MiB, nesting deeper than 32
      *     levels, a batch in a batch); the codec's state is then left as it was
      */
+    @Override
+    public void shareEncodings(SharedEncodings encodings) {
+        this.shared = encodings;
+    }
+
     @Override
     public byte[] encode(Message message) {
         int callers = sendCallers.size();
@@ -290,7 +297,7 @@ public final class CborCodec implements Codec {
         if (compress) {
             g.writeBinary(deflated);
         } else {
-            g.writeEncodedItem(encodedRows);
+            g.writeEncodedItems(encodedRows, 1);
         }
         g.writeEndArray();
     }
@@ -326,15 +333,48 @@ public final class CborCodec implements Codec {
 
     /**
      * [queryId, tableId, updates, inserts, deletes], trailing empty lists left out; each update is
-     * [primaryKey, column, value, column, value, ...].
+     * [primaryKey, column, value, column, value, ...]. Everything after the query id is the same for every
+     * client, so an update registered in {@link SharedEncodings} is encoded once and copied.
      */
-    private static void writeQueryUpdate(CompactCborGenerator g, Message.QueryUpdate u) throws IOException {
+    private void writeQueryUpdate(CompactCborGenerator g, Message.QueryUpdate u) throws IOException {
+        int lists = listsWritten(u);
+        g.writeStartArray(null, 2 + lists);
+        g.writeNumber(u.queryId());
+        byte[] rows = shared == null ? null : shared.encoding(u, CborCodec::encodeQueryUpdateRows);
+        if (rows != null) {
+            g.writeEncodedItems(rows, 1 + lists);
+        } else {
+            writeQueryUpdateRows(g, u, lists);
+        }
+        g.writeEndArray();
+    }
+
+    private static int listsWritten(Message.QueryUpdate u) {
         List<Message.ColumnUpdate> updates = Messages.require(u.updates(), "QueryUpdate.updates");
         List<Object[]> inserts = Messages.require(u.inserts(), "QueryUpdate.inserts");
         List<Object> deletes = Messages.require(u.deletes(), "QueryUpdate.deletes");
-        int lists = !deletes.isEmpty() ? 3 : !inserts.isEmpty() ? 2 : !updates.isEmpty() ? 1 : 0;
-        g.writeStartArray(null, 2 + lists);
-        g.writeNumber(u.queryId());
+        return !deletes.isEmpty() ? 3 : !inserts.isEmpty() ? 2 : !updates.isEmpty() ? 1 : 0;
+    }
+
+    /** The items after a query update's id, on their own (several root items in a row). */
+    private static byte[] encodeQueryUpdateRows(Message.QueryUpdate u) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(64 + u.updates().size() * 32);
+            CompactCborGenerator g = generator(out);
+            writeQueryUpdateRows(g, u, listsWritten(u));
+            g.close();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot encode a query update: " + e.getMessage(), e);
+        }
+    }
+
+    /** tableId, then the first {@code lists} of updates, inserts and deletes. */
+    private static void writeQueryUpdateRows(CompactCborGenerator g, Message.QueryUpdate u, int lists)
+            throws IOException {
+        List<Message.ColumnUpdate> updates = u.updates();
+        List<Object[]> inserts = u.inserts();
+        List<Object> deletes = u.deletes();
         writeId(g, u.tableId(), "QueryUpdate.tableId");
         if (lists >= 1) {
             g.writeStartArray(null, updates.size());
@@ -366,7 +406,6 @@ public final class CborCodec implements Codec {
             }
             g.writeEndArray();
         }
-        g.writeEndArray();
     }
 
     private static void writeRows(CompactCborGenerator g, List<Object[]> rows, String what) throws IOException {

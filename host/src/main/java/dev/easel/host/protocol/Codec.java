@@ -15,6 +15,13 @@ public interface Codec {
     /** Encodes for sending; text codecs return UTF-8 bytes. */
     byte[] encode(Message message);
 
+    /**
+     * Lets this encoder copy query updates that several clients receive alike from {@code encodings} instead of
+     * encoding them again (the host's encoders; see {@link SharedEncodings}). Codecs without the ability ignore it.
+     */
+    default void shareEncodings(SharedEncodings encodings) {
+    }
+
     /** Decodes a received frame; throws {@link ProtocolException} with a code for anything malformed. */
     Message decode(byte[] frame);
 }

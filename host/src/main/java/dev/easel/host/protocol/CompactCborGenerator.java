@@ -38,10 +38,12 @@ final class CompactCborGenerator extends CBORGenerator {
         }
     }
 
-    /** Writes bytes that already hold exactly one encoded CBOR item, counting it as one element. */
-    void writeEncodedItem(byte[] item) throws IOException {
-        _verifyValueWrite("write value");
-        writeBytes(item, 0, item.length);
+    /** Writes bytes that already hold exactly {@code count} encoded CBOR items, counting them as elements. */
+    void writeEncodedItems(byte[] items, int count) throws IOException {
+        for (int i = 0; i < count; i++) {
+            _verifyValueWrite("write value");
+        }
+        writeBytes(items, 0, items.length);
     }
 
     /** The IEEE 754 half-precision bits of {@code d}, or -1 when float16 cannot hold it exactly. */

@@ -87,6 +87,7 @@ public final class ClientHandler implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketOpen(Session session) {
         this.socket = session;
+        encoder.shareEncodings(hosted.conversions().encodings());
         this.outbox = new Outbox(this::send, encoder, limits.outboxSoftLimit(), hosted.sendExecutor(),
                 hosted.pacer(), hosted.conversions());
         hosted.attach(this);

@@ -2,6 +2,7 @@ package dev.easel.host.session;
 
 import dev.easel.engine.subscription.TableDelta;
 import dev.easel.host.protocol.Message;
+import dev.easel.host.protocol.SharedEncodings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,8 @@ import java.util.Map;
  * same tick, so a hundred clients watching the cursors convert (or merge) the same run a hundred times; here
  * the first one does the work and the others reuse it. A run is known by its first and last delta and its
  * length: a subscriber receives every delta of its query in commit order, so two runs that agree on those
- * hold the same deltas. Safe for the send executor's threads.
+ * hold the same deltas. The converted updates are encoded once too (see {@link SharedEncodings}). Safe for the
+ * send executor's threads.
  */
 public final class SharedConversions {
     private static final int REMEMBERED = 512;
@@ -20,6 +22,8 @@ public final class SharedConversions {
     /** Deltas compare by identity (TableDelta keeps Object's equals), which is what a run's key needs. */
     private record Run(TableDelta first, TableDelta last, int length) {
     }
+
+    private final SharedEncodings encodings = new SharedEncodings();
 
     private final Map<Run, Message.QueryUpdate> recent = new LinkedHashMap<>(REMEMBERED * 2, 0.75f, true) {
         @Override
@@ -37,12 +41,18 @@ public final class SharedConversions {
         }
         if (u == null) {
             u = run.size() == 1 ? Deltas.toQueryUpdate(queryId, run.get(0)) : merge(queryId, run);
+            encodings.share(u);
             synchronized (recent) {
                 recent.put(key, u);
             }
         }
         return u.queryId() == queryId ? u
                 : new Message.QueryUpdate(queryId, u.tableId(), u.inserts(), u.updates(), u.deletes());
+    }
+
+    /** The encoded forms of the updates converted here, for the session's encoders. */
+    public SharedEncodings encodings() {
+        return encodings;
     }
 
     private static Message.QueryUpdate merge(long queryId, List<TableDelta> run) {
