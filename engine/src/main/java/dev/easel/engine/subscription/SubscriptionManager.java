@@ -161,7 +161,7 @@ public final class SubscriptionManager {
         return out == null ? List.of() : out;
     }
 
-    private static List<Pending> applyAll(List<Subscription> subs, RowChange change, long round, List<Pending> out) {
+    private List<Pending> applyAll(List<Subscription> subs, RowChange change, long round, List<Pending> out) {
         if (subs != null) {
             for (int i = 0, n = subs.size(); i < n; i++) {
                 out = apply(subs.get(i), change, round, out);
@@ -170,7 +170,7 @@ public final class SubscriptionManager {
         return out;
     }
 
-    private static List<Pending> apply(Subscription s, RowChange change, long round, List<Pending> out) {
+    private List<Pending> apply(Subscription s, RowChange change, long round, List<Pending> out) {
         SharedQuery q = s.shared;
         if (!q.offer(s, s.table(), change, round)) {
             return out;
@@ -178,7 +178,8 @@ public final class SubscriptionManager {
         if (s.scratchRound != round) {
             s.scratchRound = round;
             if (out == null) {
-                out = new ArrayList<>(2);
+                // Sized for every subscription at once: a commit to a watched table (cursors) reaches them all.
+                out = new ArrayList<>(Math.min(count, 1024));
             }
             out.add(new Pending(s, q.delta()));
         }

@@ -75,6 +75,11 @@ public final class CborCodec implements Codec {
     private final int maxInflatedBytes;
 
     // state of the frames this instance encodes
+    private static final int FRAME_BUFFER_BYTES = 1024;
+    /** A frame buffer larger than this (after a snapshot) is not kept for the next frame. */
+    private static final int KEEP_BUFFER_BYTES = 64 * 1024;
+    /** Reused from frame to frame (an instance encodes one frame at a time), so frames cost one copy. */
+    private ByteArrayOutputStream frameBuffer = new ByteArrayOutputStream(FRAME_BUFFER_BYTES);
     /** Query updates the host's clients receive alike, encoded once (null: encode everything here). */
     private SharedEncodings shared;
     private final Interner sendCallers = new Interner();
@@ -153,11 +158,15 @@ public final class CborCodec implements Codec {
         long time = sendTime;
         boolean done = false;
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+            ByteArrayOutputStream out = frameBuffer;
+            out.reset();
             CompactCborGenerator g = generator(out);
             writeMessage(g, message, true);
             g.close();
             byte[] frame = out.toByteArray();
+            if (frame.length > KEEP_BUFFER_BYTES) {
+                frameBuffer = new ByteArrayOutputStream(FRAME_BUFFER_BYTES);
+            }
             done = true;
             return frame;
         } catch (IOException e) {

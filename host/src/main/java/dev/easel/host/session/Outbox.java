@@ -105,15 +105,35 @@ public final class Outbox {
     private record Part(long queryId, TableDelta delta) {
     }
 
-    /** A commit's shares for this client, parked by the engine's writer at the cost of an allocation. */
+    /**
+     * A commit's shares for this client, parked by the engine's writer at the cost of one allocation: nearly
+     * every commit touches one of a client's subscriptions, so the first share is kept inline.
+     */
     private static final class Parked {
         final TxInfo info;
         final long requestId;
-        final List<Part> parts = new ArrayList<>(2);
+        final long firstQueryId;
+        final TableDelta firstDelta;
+        /** Shares for further subscriptions, if any. */
+        List<Part> more;
 
-        Parked(TxInfo info, long requestId) {
+        Parked(TxInfo info, long requestId, long queryId, TableDelta delta) {
             this.info = info;
             this.requestId = requestId;
+            this.firstQueryId = queryId;
+            this.firstDelta = delta;
+        }
+
+        int parts() {
+            return more == null ? 1 : 1 + more.size();
+        }
+
+        long queryId(int part) {
+            return part == 0 ? firstQueryId : more.get(part - 1).queryId();
+        }
+
+        TableDelta delta(int part) {
+            return part == 0 ? firstDelta : more.get(part - 1).delta();
         }
     }
 
@@ -129,14 +149,14 @@ public final class Outbox {
                 return;
             }
             Object last = pending.peekLast();
-            Parked parked;
             if (last instanceof Parked p && p.info.offset() == info.offset()) {
-                parked = p;
+                if (p.more == null) {
+                    p.more = new ArrayList<>(2);
+                }
+                p.more.add(new Part(queryId, delta));
             } else {
-                parked = new Parked(info, requestId);
-                pending.addLast(parked);
+                pending.addLast(new Parked(info, requestId, queryId, delta));
             }
-            parked.parts.add(new Part(queryId, delta));
             if (pending.size() > HARD_LIMIT) {
                 List<Message> compacted = materialize(new ArrayList<>(pending));
                 pending.clear();
@@ -169,7 +189,7 @@ public final class Outbox {
             merges++;
         }
         List<Message> out = new ArrayList<>(items.size());
-        List<Parked> run = new ArrayList<>();
+        List<Parked> run = new ArrayList<>(merge ? items.size() : 1);
         // While merging, results wait for the end of the run: each still follows the transaction it answers, and
         // runs stay whole, so clients flushing at the same tick merge the same run (see SharedConversions).
         List<Message> results = new ArrayList<>();
@@ -208,19 +228,20 @@ public final class Outbox {
         long[] queryIds = new long[2];
         List<List<TableDelta>> deltas = new ArrayList<>(2);
         for (Parked p : run) {
-            for (Part part : p.parts) {
+            for (int part = 0; part < p.parts(); part++) {
+                long queryId = p.queryId(part);
                 int q = 0;
-                while (q < deltas.size() && queryIds[q] != part.queryId()) {
+                while (q < deltas.size() && queryIds[q] != queryId) {
                     q++;
                 }
                 if (q == deltas.size()) {
                     if (q == queryIds.length) {
                         queryIds = java.util.Arrays.copyOf(queryIds, q * 2);
                     }
-                    queryIds[q] = part.queryId();
+                    queryIds[q] = queryId;
                     deltas.add(new ArrayList<>(run.size()));
                 }
-                deltas.get(q).add(part.delta());
+                deltas.get(q).add(p.delta(part));
             }
         }
         List<Message.QueryUpdate> updates = new ArrayList<>(deltas.size());
