@@ -73,7 +73,12 @@ public final class RemoteConnection implements Connection {
     private final ScheduledExecutorService timer = ClientRuntime.timer();
     private java.util.concurrent.ScheduledFuture<?> pinger;
     private final AtomicLong nextQueryId = new AtomicLong(1);
-    private final AtomicLong nextRequestId = new AtomicLong(1);
+    /**
+     * Request ids are the host's idempotency keys for this identity across all its connections (PROTOCOL.md
+     * section 9), so each connection starts at a random point: one that counted from 1 would have its first
+     * calls answered with the results of the same installation's previous visit, and never applied.
+     */
+    private final AtomicLong nextRequestId = new AtomicLong(firstRequestId());
     private final Map<Long, String> queries = new ConcurrentHashMap<>();
     private final Map<Long, CompletableFuture<Long>> pendingSubscriptions = new ConcurrentHashMap<>();
     private final LinkedHashMap<Long, PendingCall> pendingCalls = new LinkedHashMap<>();
@@ -132,6 +137,11 @@ public final class RemoteConnection implements Connection {
         c.pinger = c.timer.scheduleAtFixedRate(c::ping, options.pingInterval().toMillis(), options.pingInterval().toMillis(),
                 TimeUnit.MILLISECONDS);
         return c;
+    }
+
+    /** Random in [1, 2^51]: exact in JavaScript's numbers, with room to count up for ever after. */
+    private static long firstRequestId() {
+        return 1 + (new java.security.SecureRandom().nextLong() >>> 13);
     }
 
     // ---- Connection --------------------------------------------------------------------------------------
@@ -484,7 +494,8 @@ public final class RemoteConnection implements Connection {
             }
             List<RowPatch> patches = new ArrayList<>(q.updates().size());
             for (Message.ColumnUpdate u : q.updates()) {
-                Object[] values = u.values().clone();
+                // The decoded message is ours alone and dropped after this: its values are coerced in place.
+                Object[] values = u.values();
                 for (int i = 0; i < values.length; i++) {
                     values[i] = SchemaInfos.coerce(t, u.columns()[i], values[i]);
                 }

@@ -636,6 +636,9 @@ public final class CborCodec implements Codec {
     private final class Reader {
         private final JsonParser p;
 
+        private int[] scratchColumns = new int[8];
+        private Object[] scratchValues = new Object[8];
+
         Reader(JsonParser p) {
             this.p = p;
         }
@@ -822,20 +825,23 @@ public final class CborCodec implements Codec {
         private Message.ColumnUpdate columnUpdate(JsonToken t) throws IOException {
             expect(t, JsonToken.START_ARRAY, "a column update");
             Object key = scalar(next(), "ColumnUpdate.primaryKey");
-            int[] columns = new int[4];
-            List<Object> values = new ArrayList<>(4);
+            // Collected in the reader's scratch arrays (a frame of cursors holds a hundred updates), then copied
+            // at their exact size.
+            int n = 0;
             for (JsonToken c = next(); c != JsonToken.END_ARRAY; c = next()) {
-                if (values.size() == columns.length) {
-                    columns = java.util.Arrays.copyOf(columns, columns.length * 2);
+                if (n == scratchColumns.length) {
+                    scratchColumns = java.util.Arrays.copyOf(scratchColumns, n * 2);
+                    scratchValues = java.util.Arrays.copyOf(scratchValues, n * 2);
                 }
-                columns[values.size()] = id(c, "ColumnUpdate column");
+                scratchColumns[n] = id(c, "ColumnUpdate column");
                 JsonToken v = next();
                 if (v == JsonToken.END_ARRAY) {
                     throw malformed("ColumnUpdate has a column without a value");
                 }
-                values.add(scalar(v, "ColumnUpdate value"));
+                scratchValues[n++] = scalar(v, "ColumnUpdate value");
             }
-            return new Message.ColumnUpdate(key, java.util.Arrays.copyOf(columns, values.size()), values.toArray());
+            return new Message.ColumnUpdate(key, java.util.Arrays.copyOf(scratchColumns, n),
+                    java.util.Arrays.copyOf(scratchValues, n));
         }
 
         private List<Object[]> rows(String field) throws IOException {

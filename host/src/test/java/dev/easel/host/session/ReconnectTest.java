@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.easel.host.client.RemoteConnection;
+import dev.easel.host.identity.KeyIdentity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,26 @@ class ReconnectTest {
             Replicas.awaitEqual(editor, f.engine, TestDocument.allTables());
             await().atMost(Duration.ofSeconds(10)).until(() -> joiner.state() == Connection.State.CONNECTED);
             assertEquals(true, states.contains(Connection.State.RECONNECTING), "the joiner noticed the cut");
+        }
+    }
+
+    @Test
+    void aParticipantWhoLeavesAndJoinsAgainHasEveryCallApplied() throws Exception {
+        try (SessionFixture f = new SessionFixture(null)) {
+            KeyIdentity keys = KeyIdentity.generate();
+            for (int visit = 1; visit <= 3; visit++) {
+                // Each visit is a new connection of the same installation (the app closed and joined again).
+                try (RemoteConnection visitor = RemoteConnection.join(f.editorInvite(), keys, "Visitor",
+                        RemoteConnection.Options.DEFAULT)) {
+                    if (visit == 1) {
+                        visitor.call("put_item", Map.of("id", "mark", "x", 0.0, "y", 0.0)).join();
+                    }
+                    visitor.call("increment", Map.of("id", "visits")).join();
+                    visitor.call("move", Map.of("id", "mark", "x", (double) visit, "y", 0.0)).join();
+                }
+                assertEquals((long) visit, f.engine.find("counter", "visits").get(1), "visit " + visit + " counted");
+                assertEquals((double) visit, f.engine.find("item", "mark").get(2), "visit " + visit + " moved it");
+            }
         }
     }
 
