@@ -141,6 +141,10 @@ public final class SubscriptionManager {
                 continue;
             }
             List<Subscription> unfiltered = t.unfiltered;
+            if (out == null && !unfiltered.isEmpty()) {
+                // Sized for the table's watchers: a commit to the cursors reaches every one of them.
+                out = new ArrayList<>(unfiltered.size() + 1);
+            }
             for (int i = 0, n = unfiltered.size(); i < n; i++) {
                 out = apply(unfiltered.get(i), change, round, out);
             }
@@ -158,10 +162,10 @@ public final class SubscriptionManager {
                 }
             }
         }
-        return out == null ? List.of() : out;
+        return out == null || out.isEmpty() ? List.of() : out;
     }
 
-    private List<Pending> applyAll(List<Subscription> subs, RowChange change, long round, List<Pending> out) {
+    private static List<Pending> applyAll(List<Subscription> subs, RowChange change, long round, List<Pending> out) {
         if (subs != null) {
             for (int i = 0, n = subs.size(); i < n; i++) {
                 out = apply(subs.get(i), change, round, out);
@@ -170,7 +174,7 @@ public final class SubscriptionManager {
         return out;
     }
 
-    private List<Pending> apply(Subscription s, RowChange change, long round, List<Pending> out) {
+    private static List<Pending> apply(Subscription s, RowChange change, long round, List<Pending> out) {
         SharedQuery q = s.shared;
         if (!q.offer(s, s.table(), change, round)) {
             return out;
@@ -178,8 +182,7 @@ public final class SubscriptionManager {
         if (s.scratchRound != round) {
             s.scratchRound = round;
             if (out == null) {
-                // Sized for every subscription at once: a commit to a watched table (cursors) reaches them all.
-                out = new ArrayList<>(Math.min(count, 1024));
+                out = new ArrayList<>(2);
             }
             out.add(new Pending(s, q.delta()));
         }
