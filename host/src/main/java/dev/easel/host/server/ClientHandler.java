@@ -60,6 +60,8 @@ public final class ClientHandler implements Session.Listener.AutoDemanding {
     private volatile Identity identity;
     private volatile boolean closed;
     private boolean cleanedUp;
+    /** Completes when the socket has closed, whoever began it. */
+    private final CompletableFuture<Void> socketClosed = new CompletableFuture<>();
     private int strikes;
 
     /**
@@ -109,12 +111,14 @@ public final class ClientHandler implements Session.Listener.AutoDemanding {
 
     @Override
     public void onWebSocketClose(int statusCode, String reason) {
+        socketClosed.complete(null);
         cleanUp();
     }
 
     @Override
     public void onWebSocketError(Throwable cause) {
         LOG.debug("connection error from {}: {}", identity, cause.toString());
+        socketClosed.complete(null);
         cleanUp();
     }
 
@@ -390,8 +394,9 @@ public final class ClientHandler implements Session.Listener.AutoDemanding {
         close(Handshake.CLOSE_REMOVED, "removed");
     }
 
-    void closeEnding() {
-        close(Handshake.CLOSE_SESSION_ENDED, "the host ended the session");
+    /** Closes with "session ended"; completes once the close frame went out (or could not). */
+    CompletableFuture<Void> closeEnding() {
+        return close(Handshake.CLOSE_SESSION_ENDED, "the host ended the session");
     }
 
     /** Drops the TCP connection without a close handshake, as a failing network would. */
@@ -402,13 +407,20 @@ public final class ClientHandler implements Session.Listener.AutoDemanding {
         }
     }
 
-    /** Closes once the messages already queued (such as the reason for closing) have gone out. */
-    private void close(int code, String reason) {
+    /**
+     * Closes once the messages already queued (such as the reason for closing) have gone out; the future
+     * completes when the close frame has been sent or failed to be, or the socket closed anyway (the client
+     * was closing it already).
+     */
+    private CompletableFuture<Void> close(int code, String reason) {
+        CompletableFuture<Void> sent = new CompletableFuture<>();
         Outbox o = outbox;
         Runnable closeSocket = () -> {
             Session s = socket;
             if (s != null && s.isOpen()) {
-                s.close(code, reason, Callback.NOOP);
+                s.close(code, reason, Callback.from(() -> sent.complete(null), failure -> sent.complete(null)));
+            } else {
+                sent.complete(null);
             }
             cleanUp();
         };
@@ -418,6 +430,7 @@ public final class ClientHandler implements Session.Listener.AutoDemanding {
             closed = true;
             o.whenDrained(closeSocket);
         }
+        return CompletableFuture.anyOf(sent, socketClosed).thenApply(done -> null);
     }
 
     private void cleanUp() {

@@ -6,8 +6,11 @@ import dev.easel.host.session.FramePacer;
 import dev.easel.host.session.Invite;
 import dev.easel.host.session.Role;
 import dev.easel.host.session.SharedConversions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -156,12 +159,15 @@ public final class HostedSession {
         }
     }
 
-    void closeAll() {
+    /** Tells every client the session ended; completes once each close frame went out (or could not). */
+    CompletableFuture<Void> closeAll() {
+        List<CompletableFuture<Void>> closing = new ArrayList<>();
         for (ClientHandler c : clients) {
-            c.closeEnding();
+            closing.add(c.closeEnding());
         }
         if (pacer != null) {
             pacer.close();
         }
+        return CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new));
     }
 }

@@ -11,11 +11,16 @@ import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -56,6 +61,9 @@ public final class SessionServer implements AutoCloseable {
     private final Map<String, HostedSession> sessions = new ConcurrentHashMap<>();
     private final String advertisedHost;
     private static final int SEND_THREADS = 2;
+    /** How long closing waits for clients to be told the session ended. */
+    private static final long CLOSE_FRAMES_MILLIS = 2_000;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SessionServer.class);
     /** Encodes and sends every client's frames, off the engine's writer thread. */
     private final java.util.concurrent.ExecutorService sendExecutor = java.util.concurrent.Executors.newFixedThreadPool(SEND_THREADS,
             r -> {
@@ -128,8 +136,13 @@ public final class SessionServer implements AutoCloseable {
 
     /** Ends a session: everyone in it is disconnected. The engine stays open; its owner closes it. */
     public void end(HostedSession s) {
+        endAndTell(s);
+    }
+
+    /** Ends a session; completes once every client was sent "session ended". */
+    private CompletableFuture<Void> endAndTell(HostedSession s) {
         sessions.remove(s.id());
-        s.closeAll();
+        return s.closeAll();
     }
 
     private Object upgrade(ServerUpgradeRequest request, ServerUpgradeResponse response,
@@ -183,8 +196,19 @@ public final class SessionServer implements AutoCloseable {
 
     @Override
     public void close() {
+        List<CompletableFuture<Void>> told = new ArrayList<>();
         for (HostedSession s : sessions.values()) {
-            end(s);
+            told.add(endAndTell(s));
+        }
+        // Stopping Jetty at once would cut the sockets before the close frames ("session ended") go out, and
+        // joiners would take it for a dropped network and retry for ever; a stuck client gets two seconds.
+        try {
+            CompletableFuture.allOf(told.toArray(CompletableFuture[]::new))
+                    .get(CLOSE_FRAMES_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            LOG.debug("not every client was told the session ended: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         sendExecutor.shutdown();
         paceTimer.shutdown();

@@ -260,8 +260,10 @@ public final class Outbox {
                 return;
             }
             // A client in a stream waits for the tick even with nothing queued yet, so the engine's writer,
-            // parking the next deltas, finds it waiting and need not wake a send thread for it.
-            if (pacer != null && FramePacer.shouldWait(lastFrameTransactions)) {
+            // parking the next deltas, finds it waiting and need not wake a send thread for it. A closing
+            // connection (someone waits for it to drain) sends what is queued at once.
+            boolean draining = whenDrained != null;
+            if (pacer != null && !draining && FramePacer.shouldWait(lastFrameTransactions)) {
                 waitForTick();
                 return;
             }
@@ -269,7 +271,7 @@ public final class Outbox {
                 return;
             }
             // Released by a tick: send up to the tick's cut, so every client in step sends the same run.
-            long cut = releasedByTick ? pacer.cut() : Long.MAX_VALUE;
+            long cut = releasedByTick && !draining ? pacer.cut() : Long.MAX_VALUE;
             releasedByTick = false;
             taken = new ArrayList<>(Math.min(pending.size(), MAX_MESSAGES_PER_FRAME));
             int transactions = 0;
@@ -329,10 +331,19 @@ public final class Outbox {
         runIfDrained();
     }
 
-    /** Runs {@code then} once everything queued so far has gone out (at once if nothing is queued). */
+    /**
+     * Runs {@code then} once everything queued so far has gone out (at once if nothing is queued). A connection
+     * waiting for the pacer's tick sends at once instead: the tick may never come (the session is ending).
+     */
     public void whenDrained(Runnable then) {
+        boolean sendNow;
         synchronized (this) {
             whenDrained = then;
+            sendNow = pacedWait;
+            pacedWait = false;
+        }
+        if (sendNow) {
+            flush();
         }
         runIfDrained();
     }

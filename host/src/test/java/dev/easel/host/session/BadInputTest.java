@@ -168,10 +168,16 @@ class BadInputTest {
         bystander.call("put_item", Map.of("id", "n1", "x", 10.0, "y", 20.0)).join();
         before = Replicas.hostRows(f.engine, "item");
         try (RawClient raw = joinedJson()) {
-            for (int i = 0; i < 400; i++) {
+            // Over the budget (a burst of 50), but short of the 100 strikes that disconnect: errors say so.
+            for (int i = 0; i < 70; i++) {
                 raw.send(new Message.Ping(i));
             }
             assertEquals(ErrorCodes.RATE_LIMITED, raw.nextError().code());
+            // Keeping at it ends the connection. (The errors of this part may not arrive: the host closes while
+            // pings are still coming, and TCP resets a connection closed with unread data.)
+            for (int i = 0; i < 400; i++) {
+                raw.send(new Message.Ping(i));
+            }
             int code = raw.awaitClose();
             assertTrue(code == 1008 || code == 1006, "a client that keeps flooding is disconnected (close " + code + ")");
         }
