@@ -59,6 +59,8 @@ public final class SessionServer implements AutoCloseable {
     private final Server jetty;
     private final ServerConnector connector;
     private final Map<String, HostedSession> sessions = new ConcurrentHashMap<>();
+    /** Sessions ended whose clients are still being told so. */
+    private final java.util.Set<CompletableFuture<Void>> telling = ConcurrentHashMap.newKeySet();
     private final String advertisedHost;
     private static final int SEND_THREADS = 2;
     /** How long closing waits for clients to be told the session ended. */
@@ -139,10 +141,16 @@ public final class SessionServer implements AutoCloseable {
         endAndTell(s);
     }
 
-    /** Ends a session; completes once every client was sent "session ended". */
+    /**
+     * Ends a session; completes once every client was sent "session ended". Until then {@link #close} waits
+     * for it too (the app ends its session, then closes the server at once).
+     */
     private CompletableFuture<Void> endAndTell(HostedSession s) {
         sessions.remove(s.id());
-        return s.closeAll();
+        CompletableFuture<Void> told = s.closeAll();
+        telling.add(told);
+        told.whenComplete((done, failure) -> telling.remove(told));
+        return told;
     }
 
     private Object upgrade(ServerUpgradeRequest request, ServerUpgradeResponse response,
@@ -196,10 +204,10 @@ public final class SessionServer implements AutoCloseable {
 
     @Override
     public void close() {
-        List<CompletableFuture<Void>> told = new ArrayList<>();
         for (HostedSession s : sessions.values()) {
-            told.add(endAndTell(s));
+            endAndTell(s);
         }
+        List<CompletableFuture<Void>> told = new ArrayList<>(telling);
         // Stopping Jetty at once would cut the sockets before the close frames ("session ended") go out, and
         // joiners would take it for a dropped network and retry for ever; a stuck client gets two seconds.
         try {

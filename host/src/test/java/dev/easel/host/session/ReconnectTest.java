@@ -65,24 +65,30 @@ class ReconnectTest {
 
     @Test
     void aJoinerWhoseSessionEndedStopsAndSaysSo() throws Exception {
-        try (SessionFixture f = new SessionFixture(null)) {
-            RemoteConnection joiner = f.joinWatchingAll("Joiner");
-            List<CallFailedException> told = new java.util.concurrent.CopyOnWriteArrayList<>();
-            joiner.addErrorListener(told::add);
-            f.server.end(f.session);
-            await().atMost(Duration.ofSeconds(10)).until(() -> joiner.state() == Connection.State.CLOSED);
-            assertEquals(true, told.stream().anyMatch(e -> e.getMessage().contains("ended")), String.valueOf(told));
-        }
+        assertJoinerStopsWhen(f -> f.server.end(f.session));
     }
 
     @Test
     void aJoinerWhoseHostStoppedServingStopsInsteadOfRetryingForever() throws Exception {
+        // The headless host stops: the server closes with its session still open.
+        assertJoinerStopsWhen(f -> f.server.close());
+    }
+
+    @Test
+    void aJoinerWhoseHostEndedTheSessionAndStoppedServingStops() throws Exception {
+        // The app stops hosting: it ends the session, then closes the server at once.
+        assertJoinerStopsWhen(f -> {
+            f.server.end(f.session);
+            f.server.close();
+        });
+    }
+
+    private static void assertJoinerStopsWhen(java.util.function.Consumer<SessionFixture> stopHosting) throws Exception {
         try (SessionFixture f = new SessionFixture(null)) {
             RemoteConnection joiner = f.joinWatchingAll("Joiner");
             List<CallFailedException> told = new java.util.concurrent.CopyOnWriteArrayList<>();
             joiner.addErrorListener(told::add);
-            // The host app stops hosting: the session ends and the server goes away with it.
-            f.server.close();
+            stopHosting.accept(f);
             await().atMost(Duration.ofSeconds(10)).until(() -> joiner.state() == Connection.State.CLOSED);
             assertEquals(true, told.stream().anyMatch(e -> e.getMessage().contains("ended")), String.valueOf(told));
         }
