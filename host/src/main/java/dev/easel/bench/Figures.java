@@ -15,6 +15,11 @@ public final class Figures {
         this.out = out;
     }
 
+    /** {@code value} rounded to tenths, for parameters such as seconds of warm-up. */
+    public static double tenths(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+
     public void emit(String figure, double value, String unit, Map<String, ?> parameters) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("figure", figure);

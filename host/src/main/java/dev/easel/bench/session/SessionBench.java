@@ -119,7 +119,7 @@ public final class SessionBench {
             repeat(move, measured);
             Histogram h = recorder.getIntervalHistogram();
             Map<String, Object> params = Map.of("receivers", receivers, "nodes", 2_000, "moves", measured,
-                    "warmup_seconds", Math.round(warmupSeconds * 10) / 10.0, "encoding", "cbor",
+                    "warmup_seconds", Figures.tenths(warmupSeconds), "encoding", "cbor",
                     "transport", "loopback WebSocket, host and joiners in one JVM");
             if (receivers == 10) {
                 out.emit("session.move_latency_us_p50", h.getValueAtPercentile(50) / 1000.0, "us", params);
@@ -230,7 +230,7 @@ public final class SessionBench {
             long sent = storm(cs, seconds);
             Histogram h = recorder.getIntervalHistogram();
             out.emit("session.cursor_latency_ms_p99", h.getValueAtPercentile(99) / 1e6, "ms",
-                    Map.of("clients", clients, "hz", 60, "seconds", seconds, "warmup_seconds", Math.round(warmupSeconds * 10) / 10.0,
+                    Map.of("clients", clients, "hz", 60, "seconds", seconds, "warmup_seconds", Figures.tenths(warmupSeconds),
                             "cursor_updates_sent", sent,
                             "row_updates_applied", received.sum(), "p50_ms", h.getValueAtPercentile(50) / 1e6,
                             "note", "updates to the same cursor merge when a client falls behind; receivers in the same JVM"));
@@ -332,7 +332,7 @@ public final class SessionBench {
             }
             out.emit("session.transfer_tx_per_s", (after - before) / seconds, "tx/s",
                     Map.of("joiners", clients, "in_flight_each", inFlight, "accounts", accounts,
-                            "warmup_seconds", Math.round(warmupSeconds * 10) / 10.0,
+                            "warmup_seconds", Figures.tenths(warmupSeconds),
                             "acknowledged", "after durable commit (fsync per group-commit batch)",
                             "measured_s", seconds));
         } finally {

@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -60,7 +61,7 @@ public final class SessionServer implements AutoCloseable {
     private final ServerConnector connector;
     private final Map<String, HostedSession> sessions = new ConcurrentHashMap<>();
     /** Sessions ended whose clients are still being told so. */
-    private final java.util.Set<CompletableFuture<Void>> telling = ConcurrentHashMap.newKeySet();
+    private final Set<CompletableFuture<Void>> telling = ConcurrentHashMap.newKeySet();
     private final String advertisedHost;
     private static final int SEND_THREADS = 2;
     /** How long closing waits for clients to be told the session ended. */
