@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.easel.app.export.FrameExport;
+import dev.easel.app.images.AssetLoader;
+import dev.easel.app.images.ImageCache;
 import dev.easel.engine.table.Row;
 import java.awt.image.BufferedImage;
 import java.io.StringReader;
@@ -17,7 +19,13 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.ListCell;
 import javafx.scene.input.KeyCode;
@@ -40,6 +48,7 @@ import org.xml.sax.InputSource;
  */
 @ExtendWith(ApplicationExtension.class)
 class FrameExportTest {
+    private static final int PINK = 0xE0457B;
     @TempDir
     Path dir;
     private AppFixture app;
@@ -147,6 +156,53 @@ class FrameExportTest {
         assertEquals(app.num(row(frame), "w"), img.getWidth());
         assertEquals(app.num(row(frame), "h"), img.getHeight());
         assertEquals(0x336699, rgb(img, 32, 24));
+    }
+
+    /**
+     * A picture not loaded yet (a joiner fetches it from the host; a large one takes a moment) is loaded before
+     * the frame is drawn: the file shows the picture, not the placeholder the canvas shows meanwhile. One that
+     * cannot be had does not hold the export up.
+     */
+    @Test
+    void anExportWaitsForPicturesStillLoading() throws Exception {
+        app.awaitReady();
+        String frame = create("frame", null, Map.of("name", "Photo", "x", 0.0, "y", 0.0, "w", 300.0, "h", 200.0,
+                "fill", "#ffffff"));
+        byte[] png = TestImages.png(160, 100, PINK);
+        // Dropped on the frame: it goes inside it, centred there.
+        List<String> ids = fx(() -> app.window.images().insertFiles(List.of(TestImages.write(dir, "Pink.png", png)),
+                new Point2D(150, 100))).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        String image = ids.get(0);
+        app.awaitNode(r -> image.equals(r.get(app.col("id"))) && frame.equals(r.get(app.col("parent"))));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // A cache of our own whose loads wait for the test: nothing is at hand when the export starts.
+        CountDownLatch loadsMayEnd = new CountDownLatch(1);
+        AssetLoader real = AssetLoader.of(fx(() -> app.window.document()));
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        try {
+            ImageCache slow = fx(() -> new ImageCache(hash -> {
+                loadsMayEnd.await();
+                return real.load(hash);
+            }, background, Platform::runLater, ImageCache.DEFAULT_MAX_PIXELS));
+            Path file = dir.resolve("Photo.png");
+            CompletableFuture<Path> export = fx(() -> FrameExport.export(app.window.model(), frame,
+                    FrameExport.Format.PNG_1X, file, Runnable::run, slow));
+            loadsMayEnd.countDown();
+            BufferedImage img = ImageIO.read(export.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).toFile());
+            assertEquals(PINK, rgb(img, 150, 100), "the picture, not its placeholder");
+            assertEquals(0, (int) fx(() -> FrameExport.missingPictures(app.window.model(), frame, slow)));
+
+            ImageCache failing = fx(() -> new ImageCache(hash -> {
+                throw new java.io.IOException("the host is gone");
+            }, background, Platform::runLater, ImageCache.DEFAULT_MAX_PIXELS));
+            Path written = fx(() -> FrameExport.export(app.window.model(), frame, FrameExport.Format.PNG_1X,
+                    dir.resolve("Placeholder.png"), Runnable::run, failing)).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            assertTrue(Files.isRegularFile(written));
+            assertEquals(1, (int) fx(() -> FrameExport.missingPictures(app.window.model(), frame, failing)));
+        } finally {
+            background.shutdownNow();
+        }
     }
 
     @Test

@@ -79,14 +79,18 @@ public final class ExportFrameCommand {
         }
         status.accept("Exporting " + file.getFileName() + "\u2026");
         CompletableFuture<Path> out = new CompletableFuture<>();
-        FrameExport.export(m, c.frameId(), c.format(), file, io, pictures.get()).whenComplete((p, e) -> Platform.runLater(() -> {
+        ImageCache images = pictures.get();
+        FrameExport.export(m, c.frameId(), c.format(), file, io, images).whenComplete((p, e) -> Platform.runLater(() -> {
             if (e != null) {
                 status.accept("Export failed: " + reason(e));
                 out.complete(null);
-            } else {
-                status.accept("Exported " + p.getFileName());
-                out.complete(p);
+                return;
             }
+            int missing = FrameExport.missingPictures(m, c.frameId(), images);
+            status.accept("Exported " + p.getFileName() + (missing == 0 ? ""
+                    : missing == 1 ? " (1 picture could not be loaded and shows as a placeholder)"
+                    : " (" + missing + " pictures could not be loaded and show as placeholders)"));
+            out.complete(p);
         }));
         return out;
     }

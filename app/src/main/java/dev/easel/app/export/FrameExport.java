@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.scene.image.WritableImage;
@@ -97,11 +99,60 @@ public final class FrameExport {
         return export(m, frameId, format, file, io, null);
     }
 
-    /** As {@link #export(DocumentModel, String, Format, Path, Executor)}, with the images' pictures (or null). */
+    /**
+     * As {@link #export(DocumentModel, String, Format, Path, Executor)}, with the images' pictures (or null).
+     * Pictures not loaded yet are loaded first, so the file shows them rather than placeholders; one that cannot
+     * be had is drawn as a placeholder (see {@link #missingPictures}).
+     */
     public static CompletableFuture<Path> export(DocumentModel m, String frameId, Format format, Path file,
             Executor io, ImageCache pictures) {
         NodeView frame = m.node(frameId);
         if (frame == null || !"frame".equals(frame.kind())) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("the frame is not there any more"));
+        }
+        if (pictures == null) {
+            return draw(m, frameId, format, file, io, null);
+        }
+        // ready() completes on the JavaFX thread, where the drawing must be made.
+        return pictures.ready(pictureHashes(m, frameId)).thenCompose(missing -> draw(m, frameId, format, file, io,
+                pictures));
+    }
+
+    /** How many pictures inside the frame {@code pictures} could not load (each exported as a placeholder). */
+    public static int missingPictures(DocumentModel m, String frameId, ImageCache pictures) {
+        int missing = 0;
+        for (String hash : pictureHashes(m, frameId)) {
+            missing += pictures != null && pictures.failure(hash) != null ? 1 : 0;
+        }
+        return missing;
+    }
+
+    /** The content hashes of the image nodes inside a frame (at any depth). */
+    static Set<String> pictureHashes(DocumentModel m, String frameId) {
+        Set<String> hashes = new LinkedHashSet<>();
+        for (NodeView n : m.drawOrder()) {
+            if ("image".equals(n.kind()) && n.asset() != null && inside(m, n, frameId)) {
+                hashes.add(n.asset());
+            }
+        }
+        return hashes;
+    }
+
+    private static boolean inside(DocumentModel m, NodeView n, String frameId) {
+        int guard = 0;
+        for (String p = n.parent(); p != null && guard++ < 64; ) {
+            if (p.equals(frameId)) {
+                return true;
+            }
+            NodeView parent = m.node(p);
+            p = parent == null ? null : parent.parent();
+        }
+        return false;
+    }
+
+    private static CompletableFuture<Path> draw(DocumentModel m, String frameId, Format format, Path file,
+            Executor io, ImageCache pictures) {
+        if (m.node(frameId) == null) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("the frame is not there any more"));
         }
         if (format == Format.SVG) {

@@ -2,9 +2,12 @@ package dev.easel.app.images;
 
 import dev.easel.app.canvas.ImageSource;
 import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +37,8 @@ public final class ImageCache implements ImageSource {
     private final LinkedHashMap<String, Entry> loaded = new LinkedHashMap<>(16, 0.75f, true);
     private final Set<String> loading = new HashSet<>();
     private final Map<String, String> failed = new HashMap<>();
+    /** Who waits for a picture being loaded (see {@link #ready}): run once it arrives or fails. */
+    private final Map<String, List<Runnable>> waiters = new HashMap<>();
     private long pixels;
     private boolean closed;
     private Consumer<String> onLoaded = hash -> { };
@@ -61,6 +66,42 @@ public final class ImageCache implements ImageSource {
                     .whenComplete((entry, error) -> fxThread.execute(() -> arrived(hash, entry, error)));
         }
         return null;
+    }
+
+    /**
+     * Completes once every picture named is at hand or known to be missing, loading those not yet asked for:
+     * an export draws the pictures themselves, not the placeholders a canvas shows while they load. Completes
+     * on the JavaFX thread (at once when nothing is missing) with how many could not be had.
+     */
+    public CompletableFuture<Integer> ready(Collection<String> hashes) {
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        Set<String> waitingFor = new HashSet<>();
+        for (String hash : hashes) {
+            if (!loaded.containsKey(hash) && !failed.containsKey(hash) && !closed) {
+                waitingFor.add(hash);
+            }
+        }
+        Runnable settle = () -> {
+            int missing = 0;
+            for (String hash : new HashSet<>(hashes)) {
+                missing += loaded.containsKey(hash) ? 0 : 1;
+            }
+            done.complete(missing);
+        };
+        if (waitingFor.isEmpty()) {
+            settle.run();
+            return done;
+        }
+        int[] left = {waitingFor.size()};
+        for (String hash : waitingFor) {
+            waiters.computeIfAbsent(hash, h -> new ArrayList<>()).add(() -> {
+                if (--left[0] == 0) {
+                    settle.run();
+                }
+            });
+            image(hash);
+        }
+        return done;
     }
 
     /** The bytes of a picture at hand (what SVG export embeds), or null. */
@@ -102,18 +143,21 @@ public final class ImageCache implements ImageSource {
 
     private void arrived(String hash, Entry entry, Throwable error) {
         loading.remove(hash);
-        if (closed) {
-            return;
+        if (!closed) {
+            if (error != null) {
+                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                failed.put(hash, String.valueOf(cause.getMessage()));
+            } else {
+                loaded.put(hash, entry);
+                pixels += entry.pixels();
+                evict(hash);
+                onLoaded.accept(hash);
+            }
         }
-        if (error != null) {
-            Throwable cause = error.getCause() != null ? error.getCause() : error;
-            failed.put(hash, String.valueOf(cause.getMessage()));
-            return;
+        List<Runnable> waiting = waiters.remove(hash);
+        if (waiting != null) {
+            waiting.forEach(Runnable::run);
         }
-        loaded.put(hash, entry);
-        pixels += entry.pixels();
-        evict(hash);
-        onLoaded.accept(hash);
     }
 
     /** Drops the least recently used pictures until the budget holds, keeping the one just loaded. */
