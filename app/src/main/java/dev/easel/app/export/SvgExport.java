@@ -156,7 +156,7 @@ public final class SvgExport {
                     .append(" stroke-width=\"").append(num(Math.max(n.strokeWidth(), 1)))
                     .append("\" stroke-linecap=\"round\"").append(common).append("/>\n");
             case "text" -> text(out, n, x, y, id, common, indent);
-            case "image" -> image(out, n, tree, x, y, id, common, indent);
+            case "image" -> image(out, n, tree, x, y, id, common, indent, clips);
             case "frame" -> {
                 String clip = "clip" + clips[0]++;
                 out.append(indent).append("<g").append(id).append(common).append(">\n");
@@ -181,17 +181,28 @@ public final class SvgExport {
         }
     }
 
-    /** An image as an {@code <image>} holding its picture as a data: URI, or a grey box without its bytes. */
+    /**
+     * An image as an {@code <image>} holding its picture as a data: URI, or a grey box without its bytes. A
+     * picture in a box with rounded corners is clipped to them, as the canvas draws it.
+     */
     private static void image(StringBuilder out, NodeView n, Tree tree, double x, double y, String id,
-            CharSequence common, String indent) {
+            CharSequence common, String indent, int[] clips) {
         byte[] data = n.asset() == null ? null : tree.imageBytes(n.asset());
         String mime = mimeOf(data);
+        String radius = radius(n);
         if (mime == null) {
-            out.append(indent).append("<rect").append(id).append(box(x, y, n))
+            out.append(indent).append("<rect").append(id).append(box(x, y, n)).append(radius)
                     .append(" fill=\"#c8c8c8\" fill-opacity=\"0.6\"").append(common).append("/>\n");
             return;
         }
-        out.append(indent).append("<image").append(id).append(box(x, y, n))
+        String clipPath = "";
+        if (!radius.isEmpty()) {
+            String clip = "clip" + clips[0]++;
+            out.append(indent).append("<clipPath id=\"").append(clip).append("\"><rect").append(box(x, y, n))
+                    .append(radius).append("/></clipPath>\n");
+            clipPath = " clip-path=\"url(#" + clip + ")\"";
+        }
+        out.append(indent).append("<image").append(id).append(box(x, y, n)).append(clipPath)
                 .append(" preserveAspectRatio=\"none\" href=\"data:").append(mime).append(";base64,")
                 .append(java.util.Base64.getEncoder().encodeToString(data)).append('"').append(common).append("/>\n");
     }

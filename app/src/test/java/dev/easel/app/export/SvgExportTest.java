@@ -50,6 +50,46 @@ class SvgExportTest {
         DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(svg)));
     }
 
+    /** A picture in a box with rounded corners is clipped to them in the SVG, as the canvas draws it. */
+    @Test
+    void picturesAreClippedToRoundedCorners() throws Exception {
+        java.awt.image.BufferedImage pixels = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(pixels, "png", png);
+        NodeView square = new NodeView("s", "p", null, "image", "image", 100, 20, 80, 60, 0, "b", null, null, 0, 0, 1,
+                null, "Inter", 16, 400, "left", true, false, null, "h", null);
+        NodeView rounded = new NodeView("i", "p", null, "image", "image", 10, 20, 80, 60, 0, "a", null, null, 0, 4, 1,
+                null, "Inter", 16, 400, "left", true, false, null, "h", null);
+        String svg = SvgExport.svg(List.of(rounded, square), new SvgExport.Tree() {
+            @Override
+            public List<NodeView> children(String id) {
+                return List.of();
+            }
+
+            @Override
+            public double worldX(NodeView n) {
+                return n.x();
+            }
+
+            @Override
+            public double worldY(NodeView n) {
+                return n.y();
+            }
+
+            @Override
+            public byte[] imageBytes(String hash) {
+                return png.toByteArray();
+            }
+        });
+        assertTrue(svg.contains("<clipPath id=\"clip0\"><rect x=\"10\" y=\"20\" width=\"80\" height=\"60\" rx=\"4\"/>"
+                + "</clipPath>"), svg);
+        assertTrue(svg.contains("<image id=\"i\" x=\"10\" y=\"20\" width=\"80\" height=\"60\" clip-path=\"url(#clip0)\""),
+                svg);
+        assertTrue(svg.contains("<image id=\"s\" x=\"100\" y=\"20\" width=\"80\" height=\"60\" preserveAspectRatio"),
+                "square corners need no clip: " + svg);
+        DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(svg)));
+    }
+
     @Test
     void textIsEscaped() throws Exception {
         NodeView text = node("t", null, "text", 0, 0, 100, 20, "#111111", null, 0);
