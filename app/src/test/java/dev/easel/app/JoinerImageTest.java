@@ -7,17 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.easel.app.images.UploadLimit;
 import dev.easel.engine.table.Row;
 import dev.easel.host.canvas.Canvas;
 import dev.easel.host.canvas.ImageStore;
 import dev.easel.host.session.Connection;
 import dev.easel.host.session.Role;
+import java.io.RandomAccessFile;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
@@ -30,9 +29,9 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * A joiner adds images through a real WebSocket session: the picture reaches the host's document, which
- * serves it back over HTTP by hash (as joiners fetch pictures). A joiner's image must fit in one session
- * message (1 MiB): the largest one allowed goes through, a larger one is refused with the reason before
- * anything is sent, and the link stays up.
+ * serves it back over HTTP by hash (as joiners fetch pictures). A photo over a session message's 1 MiB goes
+ * in parts; one over the image store's 50 MB is refused with the reason before anything is sent, and the link
+ * stays up.
  */
 @ExtendWith(ApplicationExtension.class)
 class JoinerImageTest {
@@ -62,7 +61,7 @@ class JoinerImageTest {
     }
 
     @Test
-    void aJoinerAddsImagesWithinTheSessionLimit() throws Exception {
+    void aJoinerAddsImagesSmallAndLarge() throws Exception {
         pair.hostOnLoopback();
         MainWindow joiner = pair.join(pair.editorLink());
 
@@ -83,22 +82,26 @@ class JoinerImageTest {
         assertEquals("image/png", got.headers().firstValue("content-type").orElse(""));
         assertArrayEquals(png, got.body());
 
-        // The largest image a joiner may send fits in one message, envelope and all.
-        byte[] noise = TestImages.noise(700, 700);
-        assertTrue(noise.length > (1 << 20), "the test picture must be over 1 MiB: " + noise.length);
-        byte[] largest = Arrays.copyOf(noise, (int) UploadLimit.JOINED.bytes());
-        List<String> fits = insert(joiner, TestImages.write(dir, "Largest.png", largest));
-        assertEquals(1, fits.size(), fx(() -> joiner.status().message()));
-        await().atMost(TIMEOUT).until(() -> hostRow(fits.get(0)) != null);
-        assertEquals(ImageStore.hash(largest), hostRow(fits.get(0)).get(host.col("asset")));
+        // A photo over a session message's 1 MiB travels in parts, its progress in the status bar.
+        byte[] photo = TestImages.noise(1000, 800);
+        assertTrue(photo.length > 2 * (1 << 20), "the test picture must need several parts: " + photo.length);
+        List<String> big = insert(joiner, TestImages.write(dir, "Photo.png", photo));
+        assertEquals(1, big.size(), fx(() -> joiner.status().message()));
+        await().atMost(TIMEOUT).until(() -> hostRow(big.get(0)) != null);
+        assertEquals(ImageStore.hash(photo), hostRow(big.get(0)).get(host.col("asset")));
+        assertArrayEquals(photo, Canvas.asset(host.document.engine(), ImageStore.hash(photo)).orElseThrow().bytes());
+        assertEquals(0, host.document.engine().sizes().get("upload_part"), "no parts are left behind");
 
-        // Over the limit: refused here, with the reason, and nothing sent.
-        List<String> refused = insert(joiner, TestImages.write(dir, "Photo.png", noise));
+        // Over the image store's 50 MB: refused here, with the reason, and nothing sent.
+        Path huge = dir.resolve("Huge.png");
+        try (RandomAccessFile f = new RandomAccessFile(huge.toFile(), "rw")) {
+            f.write(photo, 0, 64);
+            f.setLength(ImageStore.MAX_BYTES + 1L);
+        }
+        List<String> refused = insert(joiner, huge);
         assertTrue(refused.isEmpty());
         String message = fx(() -> joiner.status().message());
-        assertTrue(message.startsWith("Photo.png is 1.4 MB; in a joined session an image can be at most 1020 KB"),
-                message);
-        assertTrue(message.contains("limited to 1 MB"), message);
+        assertTrue(message.startsWith("Huge.png is ") && message.contains("an image can be at most 50.0 MB"), message);
         assertEquals(2, host.document.engine().sizes().get("asset"));
         assertEquals(Connection.State.CONNECTED, pair.joined().state());
     }

@@ -7,7 +7,7 @@ import dev.easel.app.export.PngExport;
 import dev.easel.app.images.ImageInserter;
 import dev.easel.app.images.Pictures;
 import dev.easel.app.images.UploadLimit;
-import dev.easel.host.canvas.ImageStore;
+import dev.easel.host.canvas.ImageUpload;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -192,7 +192,7 @@ public final class ClipboardCommands {
             if (missing.contains(a.getKey()) || !limit.allows(a.getValue().length)) {
                 continue;
             }
-            calls.add(m.connection().call(ImageStore.PUT_REDUCER, Map.of("bytes", a.getValue()))
+            calls.add(ImageUpload.put(m.connection(), a.getValue(), share -> { })
                     .exceptionally(e -> {
                         synchronized (missing) {
                             missing.add(a.getKey());

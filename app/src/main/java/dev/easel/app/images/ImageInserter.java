@@ -3,8 +3,7 @@ package dev.easel.app.images;
 import dev.easel.app.canvas.CanvasView;
 import dev.easel.app.document.DocumentModel;
 import dev.easel.app.document.NodeView;
-import dev.easel.host.canvas.ImageStore;
-import dev.easel.host.session.CallFailedException;
+import dev.easel.host.canvas.ImageUpload;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.DoubleConsumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
@@ -136,12 +136,15 @@ public final class ImageInserter {
                     return CompletableFuture.completedFuture(null);
                 }
                 status.accept("Uploading " + what + "\u2026");
-                return m.connection().call(ImageStore.PUT_REDUCER, Map.of("bytes", img.bytes()))
+                // A large picture goes in parts (a joiner's messages are limited to 1 MiB): say how far it got.
+                DoubleConsumer progress = share -> fx.execute(() -> status.accept("Uploading " + what + "\u2026 "
+                        + Math.round(share * 100) + "%"));
+                return ImageUpload.put(m.connection(), img.bytes(), progress)
                         .handleAsync((r, e) -> {
                             if (e != null) {
                                 batch.problems.add("Could not add " + img.name() + ": " + reason(e));
                             } else {
-                                batch.stored.add(new Stored(img, (String) ((Map<?, ?>) r).get("hash")));
+                                batch.stored.add(new Stored(img, (String) r.get("hash")));
                             }
                             return null;
                         }, fx);
@@ -238,9 +241,6 @@ public final class ImageInserter {
     private static String reason(Throwable e) {
         Throwable t = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
         String m = t.getMessage();
-        if (t instanceof CallFailedException cf && "too_large".equals(cf.code())) {
-            return "it is too large to send in a session message (1 MB)";
-        }
         return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
     }
 

@@ -48,7 +48,7 @@ class ImageFileTest {
         UploadLimit tiny = new UploadLimit(10, true);
         r = assertThrows(ImageFile.Refused.class, () -> ImageFile.read(big, tiny));
         assertTrue(r.getMessage().startsWith("big.gif is "), r.getMessage());
-        assertTrue(r.getMessage().contains("in a joined session an image can be at most 10 bytes"), r.getMessage());
+        assertTrue(r.getMessage().contains("; an image can be at most 10 bytes"), r.getMessage());
 
         r = assertThrows(ImageFile.Refused.class, () -> ImageFile.read(dir, UploadLimit.HOSTED));
         assertTrue(r.getMessage().endsWith("is not a file"), r.getMessage());

@@ -11,7 +11,7 @@ import dev.easel.engine.schema.Schema;
 /**
  * The tables of a canvas document (DESIGN section 5). Durable: {@code node}, {@code page}, {@code operation}
  * (undo history), {@code member}, {@code asset}. Transient, never written to disk: {@code cursor},
- * {@code presence}.
+ * {@code presence}, {@code upload_part} (pieces of an image a joiner is still sending; see {@link ImageUpload}).
  */
 public final class CanvasSchema {
     /**
@@ -27,12 +27,14 @@ public final class CanvasSchema {
     public static final String OPERATION = "operation";
     public static final String MEMBER = "member";
     public static final String ASSET = "asset";
+    public static final String UPLOAD_PART = "upload_part";
 
     public static final String NODE_BY_PAGE = "node_by_page";
     public static final String NODE_BY_PARENT = "node_by_parent";
     public static final String NODE_BY_LOCK = "node_by_lock";
     public static final String OPERATION_BY_IDENTITY = "operation_by_identity";
     public static final String OPERATION_OPEN = "operation_open";
+    public static final String UPLOAD_PART_BY_OWNER = "upload_part_by_owner";
 
     public static final Schema SCHEMA = Schema.builder()
             .version(VERSION)
@@ -121,6 +123,14 @@ public final class CanvasSchema {
                     .column("size", I64)
                     .column("owner", STRING)
                     .column("created", I64))
+            .table(UPLOAD_PART, t -> t.transientTable()
+                    // "<identity>/<hash>/<part>": one piece of an image its sender is still sending.
+                    .column("id", STRING).primaryKey("id")
+                    .column("owner", STRING)
+                    .column("hash", STRING)
+                    .column("part", I64)
+                    .column("bytes", BYTES)
+                    .hashIndex(UPLOAD_PART_BY_OWNER, "owner"))
             .build();
 
     private CanvasSchema() {

@@ -23,6 +23,11 @@ import java.util.regex.Pattern;
 public final class ImageStore {
     public static final int MAX_BYTES = 50 * 1024 * 1024;
     public static final String PUT_REDUCER = "put_asset";
+    public static final String PART_REDUCER = "put_asset_part";
+    /** The most parts one image may be sent in. */
+    static final int MAX_PARTS = 1024;
+    /** What the parts of images still being sent may hold in memory at once, everyone's together. */
+    static final long MAX_STAGED_BYTES = 4L * MAX_BYTES;
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
     private static final TableSchema TABLE = CanvasSchema.SCHEMA.require(CanvasSchema.ASSET);
@@ -37,16 +42,23 @@ public final class ImageStore {
     private ImageStore() {
     }
 
+    private static final TableSchema PARTS = CanvasSchema.SCHEMA.require(CanvasSchema.UPLOAD_PART);
+    private static final int PART_OWNER = PARTS.columnIndex("owner");
+    private static final int PART_HASH = PARTS.columnIndex("hash");
+    private static final int PART_BYTES = PARTS.columnIndex("bytes");
+
     static void register(CanvasReducers.Registrar r) {
         r.add(PUT_REDUCER, ImageStore::put);
+        r.add(PART_REDUCER, ImageStore::putPart);
     }
 
     /**
-     * put_asset(bytes): stores an image unless the document has it already. Returns {hash, mime, width,
-     * height, size, stored (false if it was there)}; place it with create_node(kind "image", asset hash).
+     * put_asset(bytes), or put_asset(hash, parts) for an image sent before in that many parts: stores an image
+     * unless the document has it already. Returns {hash, mime, width, height, size, stored (false if it was
+     * there)}; place it with create_node(kind "image", asset hash).
      */
     static Object put(ReducerContext ctx, Args a) {
-        byte[] data = a.bytes("bytes");
+        byte[] data = a.has("parts") ? assemble(ctx, a) : a.bytes("bytes");
         if (data.length > MAX_BYTES) {
             throw ReducerException.badArgument("the image is " + data.length + " bytes; the limit is " + MAX_BYTES
                     + " (50 MB)");
@@ -80,6 +92,95 @@ public final class ImageStore {
         out.put("size", (long) data.length);
         out.put("stored", fresh);
         return out;
+    }
+
+    /**
+     * put_asset_part(hash, part, bytes): one piece of an image too large for one message (a joiner's messages
+     * are limited to 1 MiB). Parts wait in memory, under the sender's identity, until put_asset(hash, parts)
+     * puts them together, or the sender leaves. Sending a part again replaces it.
+     */
+    static Object putPart(ReducerContext ctx, Args a) {
+        String hash = wellFormedHash(a.string("hash"));
+        long part = a.i64("part");
+        if (part < 0 || part >= MAX_PARTS) {
+            throw ReducerException.badArgument("part must be from 0 to " + (MAX_PARTS - 1) + ", not " + part);
+        }
+        byte[] data = a.bytes("bytes");
+        if (data.length == 0) {
+            throw ReducerException.badArgument("a part holds at least one byte");
+        }
+        String owner = ctx.caller().id();
+        String id = owner + "/" + hash + "/" + part;
+        TableHandle parts = ctx.table(PARTS.id());
+        long mine = 0;
+        long everyone = 0;
+        for (Row r : parts.scan()) {
+            if (!id.equals(r.get(PARTS.primaryKey()))) {
+                long size = ((byte[]) r.get(PART_BYTES)).length;
+                everyone += size;
+                mine += owner.equals(r.get(PART_OWNER)) ? size : 0;
+            }
+        }
+        if (mine + data.length > MAX_BYTES) {
+            throw ReducerException.badArgument("an image can be at most " + MAX_BYTES + " bytes (50 MB)");
+        }
+        if (everyone + data.length > MAX_STAGED_BYTES) {
+            throw ReducerException.badArgument("the host is receiving too many images at once; try again shortly");
+        }
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", id);
+        row.put("owner", owner);
+        row.put("hash", hash);
+        row.put("part", part);
+        row.put("bytes", data);
+        parts.delete(id);
+        parts.insert(row);
+        return null;
+    }
+
+    /** The image the caller sent in {@code parts} pieces, checked against its hash; the pieces are dropped. */
+    private static byte[] assemble(ReducerContext ctx, Args a) {
+        String hash = wellFormedHash(a.string("hash"));
+        long count = a.i64("parts");
+        if (count < 1 || count > MAX_PARTS) {
+            throw ReducerException.badArgument("parts must be from 1 to " + MAX_PARTS + ", not " + count);
+        }
+        String owner = ctx.caller().id();
+        TableHandle parts = ctx.table(PARTS.id());
+        java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream();
+        for (long i = 0; i < count; i++) {
+            Row r = parts.find(owner + "/" + hash + "/" + i);
+            if (r == null) {
+                throw ReducerException.badArgument("part " + i + " of " + count + " of image " + hash
+                        + " has not arrived; send it with " + PART_REDUCER);
+            }
+            whole.writeBytes((byte[]) r.get(PART_BYTES));
+        }
+        byte[] data = whole.toByteArray();
+        if (!hash(data).equals(hash)) {
+            throw ReducerException.badArgument("the parts sent do not add up to image " + hash);
+        }
+        for (Row r : parts.findBy(CanvasSchema.UPLOAD_PART_BY_OWNER, owner)) {
+            if (hash.equals(r.get(PART_HASH))) {
+                parts.delete(r.get(PARTS.primaryKey()));
+            }
+        }
+        return data;
+    }
+
+    /** Drops the parts of images someone was still sending (they left). */
+    static void dropParts(ReducerContext ctx, String owner) {
+        TableHandle parts = ctx.table(PARTS.id());
+        for (Row r : parts.findBy(CanvasSchema.UPLOAD_PART_BY_OWNER, owner)) {
+            parts.delete(r.get(PARTS.primaryKey()));
+        }
+    }
+
+    private static String wellFormedHash(String hash) {
+        if (hash == null || !HASH.matcher(hash).matches()) {
+            throw ReducerException.badArgument("hash must be the image's SHA-256 in lower-case hex");
+        }
+        return hash;
     }
 
     /** The image with that hash, for serving it; empty if the document has none (or the hash is malformed). */

@@ -70,6 +70,7 @@ final class Lifecycle {
         ctx.table(CanvasSchema.CURSOR).delete(who);
         Locks.releaseAll(ctx, who);
         History.end(ctx, who);
+        ImageStore.dropParts(ctx, who);
         return null;
     }
 

@@ -28,6 +28,24 @@ final class Images {
         return out.toByteArray();
     }
 
+    /** A PNG of random pixels: it hardly compresses (about 3 bytes a pixel), for tests that need a large image. */
+    static byte[] noise(int width, int height) {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(width * 31L + height);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                img.setRGB(x, y, random.nextInt(1 << 24));
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(img, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     /** A RIFF/WEBP container holding one chunk. */
     private static byte[] webp(String fourcc, byte[] payload) {
         ByteBuffer b = ByteBuffer.allocate(20 + payload.length).order(ByteOrder.LITTLE_ENDIAN);

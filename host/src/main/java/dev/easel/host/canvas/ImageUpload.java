@@ -1,0 +1,47 @@
+package dev.easel.host.canvas;
+
+import dev.easel.host.session.Connection;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.DoubleConsumer;
+
+/**
+ * Stores an image in a document through any {@link Connection}: in one {@code put_asset} call when it fits
+ * in a session message, else in parts ({@code put_asset_part}, one after the other) that a final
+ * {@code put_asset(hash, parts)} puts together and checks against the image's hash. A joiner's messages are
+ * limited to 1 MiB; this is how a joiner adds a photo of several megabytes.
+ */
+public final class ImageUpload {
+    /** The bytes of one part: well inside a message, with room for the call around it. */
+    public static final int PART_BYTES = 512 * 1024;
+
+    private ImageUpload() {
+    }
+
+    /**
+     * Sends {@code image}; {@code progress} hears the share sent so far (0 to 1) as parts are taken. Completes
+     * with what put_asset returns ({hash, mime, width, height, size, stored}), or fails as the call failed.
+     */
+    public static CompletableFuture<Map<?, ?>> put(Connection c, byte[] image, DoubleConsumer progress) {
+        if (image.length <= PART_BYTES) {
+            return c.call(ImageStore.PUT_REDUCER, Map.of("bytes", image)).thenApply(r -> (Map<?, ?>) r);
+        }
+        String hash = ImageStore.hash(image);
+        int parts = (image.length + PART_BYTES - 1) / PART_BYTES;
+        CompletableFuture<Object> chain = CompletableFuture.completedFuture(null);
+        for (int i = 0; i < parts; i++) {
+            int part = i;
+            chain = chain.thenCompose(v -> {
+                byte[] piece = Arrays.copyOfRange(image, part * PART_BYTES, Math.min(image.length, (part + 1) * PART_BYTES));
+                return c.call(ImageStore.PART_REDUCER, Map.of("hash", hash, "part", (long) part, "bytes", piece))
+                        .thenApply(r -> {
+                            progress.accept((part + 1) / (double) parts);
+                            return r;
+                        });
+            });
+        }
+        return chain.thenCompose(v -> c.call(ImageStore.PUT_REDUCER, Map.of("hash", hash, "parts", (long) parts)))
+                .thenApply(r -> (Map<?, ?>) r);
+    }
+}
