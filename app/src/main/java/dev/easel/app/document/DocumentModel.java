@@ -244,6 +244,19 @@ public final class DocumentModel implements AutoCloseable {
         return d;
     }
 
+    /** Whether one of the node's ancestors (its parent, the parent's parent, ...) is among {@code ids}. */
+    public boolean hasAncestorIn(NodeView n, java.util.Collection<String> ids) {
+        int guard = 0;
+        for (String p = n.parent(); p != null && guard++ < 64; ) {
+            if (ids.contains(p)) {
+                return true;
+            }
+            NodeView parent = node(p);
+            p = parent == null ? null : parent.parent();
+        }
+        return false;
+    }
+
     /** The node's left edge on the page (its position plus its ancestors'). */
     public double worldX(NodeView n) {
         double x = n.x();

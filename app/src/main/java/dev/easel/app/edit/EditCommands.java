@@ -154,17 +154,7 @@ public final class EditCommands {
             if (!ids.contains(n.id())) {
                 continue;
             }
-            boolean inside = false;
-            int guard = 0;
-            for (String p = n.parent(); p != null && guard++ < 64; ) {
-                if (ids.contains(p)) {
-                    inside = true;
-                    break;
-                }
-                NodeView pn = m.node(p);
-                p = pn == null ? null : pn.parent();
-            }
-            if (!inside) {
+            if (!m.hasAncestorIn(n, ids)) {
                 out.add(n.id());
             }
         }

@@ -131,23 +131,11 @@ public final class FrameExport {
     static Set<String> pictureHashes(DocumentModel m, String frameId) {
         Set<String> hashes = new LinkedHashSet<>();
         for (NodeView n : m.drawOrder()) {
-            if ("image".equals(n.kind()) && n.asset() != null && inside(m, n, frameId)) {
+            if ("image".equals(n.kind()) && n.asset() != null && m.hasAncestorIn(n, Set.of(frameId))) {
                 hashes.add(n.asset());
             }
         }
         return hashes;
-    }
-
-    private static boolean inside(DocumentModel m, NodeView n, String frameId) {
-        int guard = 0;
-        for (String p = n.parent(); p != null && guard++ < 64; ) {
-            if (p.equals(frameId)) {
-                return true;
-            }
-            NodeView parent = m.node(p);
-            p = parent == null ? null : parent.parent();
-        }
-        return false;
     }
 
     private static CompletableFuture<Path> draw(DocumentModel m, String frameId, Format format, Path file,

@@ -54,7 +54,7 @@ public final class SvgExport {
             roots.addAll(model.children(null));
         } else {
             for (NodeView n : model.drawOrder()) {
-                if (selected.contains(n.id()) && !ancestorIn(model, n, selected)) {
+                if (selected.contains(n.id()) && !model.hasAncestorIn(n, selected)) {
                     roots.add(n);
                 }
             }
@@ -83,18 +83,6 @@ public final class SvgExport {
                 return imageBytes.apply(hash);
             }
         });
-    }
-
-    private static boolean ancestorIn(DocumentModel model, NodeView n, Collection<String> ids) {
-        int guard = 0;
-        for (String p = n.parent(); p != null && guard++ < 64; ) {
-            if (ids.contains(p)) {
-                return true;
-            }
-            NodeView pn = model.node(p);
-            p = pn == null ? null : pn.parent();
-        }
-        return false;
     }
 
     /** The SVG of these nodes (bottom to top) and everything inside them, cropped to their box. */

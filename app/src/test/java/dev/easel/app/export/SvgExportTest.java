@@ -17,6 +17,31 @@ class SvgExportTest {
                 "text".equals(kind) ? "Hi <there>" : null, "Inter", 16, 400, "left", true, false, null, null, null);
     }
 
+    /** A page of top-level nodes only, with pictures from {@code images}. */
+    private static SvgExport.Tree topLevelOnly(java.util.function.Function<String, byte[]> images) {
+        return new SvgExport.Tree() {
+            @Override
+            public List<NodeView> children(String id) {
+                return List.of();
+            }
+
+            @Override
+            public double worldX(NodeView n) {
+                return n.x();
+            }
+
+            @Override
+            public double worldY(NodeView n) {
+                return n.y();
+            }
+
+            @Override
+            public byte[] imageBytes(String hash) {
+                return images.apply(hash);
+            }
+        };
+    }
+
     @Test
     void rectAndEllipseInAFrame() throws Exception {
         NodeView frame = node("f", null, "frame", 10, 20, 300, 200, "#ffffff", null, 0);
@@ -60,27 +85,7 @@ class SvgExportTest {
                 null, "Inter", 16, 400, "left", true, false, null, "h", null);
         NodeView rounded = new NodeView("i", "p", null, "image", "image", 10, 20, 80, 60, 0, "a", null, null, 0, 4, 1,
                 null, "Inter", 16, 400, "left", true, false, null, "h", null);
-        String svg = SvgExport.svg(List.of(rounded, square), new SvgExport.Tree() {
-            @Override
-            public List<NodeView> children(String id) {
-                return List.of();
-            }
-
-            @Override
-            public double worldX(NodeView n) {
-                return n.x();
-            }
-
-            @Override
-            public double worldY(NodeView n) {
-                return n.y();
-            }
-
-            @Override
-            public byte[] imageBytes(String hash) {
-                return png.toByteArray();
-            }
-        });
+        String svg = SvgExport.svg(List.of(rounded, square), topLevelOnly(hash -> png.toByteArray()));
         assertTrue(svg.contains("<clipPath id=\"clip0\"><rect x=\"10\" y=\"20\" width=\"80\" height=\"60\" rx=\"4\"/>"
                 + "</clipPath>"), svg);
         assertTrue(svg.contains("<image id=\"i\" x=\"10\" y=\"20\" width=\"80\" height=\"60\" clip-path=\"url(#clip0)\""),
@@ -93,22 +98,7 @@ class SvgExportTest {
     @Test
     void textIsEscaped() throws Exception {
         NodeView text = node("t", null, "text", 0, 0, 100, 20, "#111111", null, 0);
-        String svg = SvgExport.svg(List.of(text), new SvgExport.Tree() {
-            @Override
-            public List<NodeView> children(String id) {
-                return List.of();
-            }
-
-            @Override
-            public double worldX(NodeView n) {
-                return n.x();
-            }
-
-            @Override
-            public double worldY(NodeView n) {
-                return n.y();
-            }
-        });
+        String svg = SvgExport.svg(List.of(text), topLevelOnly(hash -> null));
         assertTrue(svg.contains("Hi &lt;there&gt;"), svg);
         DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(svg)));
     }
