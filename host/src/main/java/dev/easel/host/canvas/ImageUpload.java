@@ -8,23 +8,27 @@ import java.util.function.DoubleConsumer;
 
 /**
  * Stores an image in a document through any {@link Connection}: in one {@code put_asset} call when it fits
- * in a session message, else in parts ({@code put_asset_part}, one after the other) that a final
- * {@code put_asset(hash, parts)} puts together and checks against the image's hash. A joiner's messages are
- * limited to 1 MiB; this is how a joiner adds a photo of several megabytes.
+ * in one of the connection's calls ({@link Connection#maxCallBytes}), else in parts ({@code put_asset_part},
+ * one after the other) that a final {@code put_asset(hash, parts)} puts together and checks against the
+ * image's hash. A joiner's messages are limited to 1 MiB; this is how a joiner adds a photo of several
+ * megabytes, while the hosting app stores it in one call.
  */
 public final class ImageUpload {
     /** The bytes of one part: well inside a message, with room for the call around it. */
     public static final int PART_BYTES = 512 * 1024;
+    /** Room a call needs around its bytes (type, request id, reducer name, argument names). */
+    private static final int ENVELOPE_BYTES = 4 * 1024;
 
     private ImageUpload() {
     }
 
     /**
-     * Sends {@code image}; {@code progress} hears the share sent so far (0 to 1) as parts are taken. Completes
+     * Sends {@code image}; {@code progress} hears the share sent so far (0 to 1) as parts are taken (not at all
+     * when it goes in one call). Completes
      * with what put_asset returns ({hash, mime, width, height, size, stored}), or fails as the call failed.
      */
     public static CompletableFuture<Map<?, ?>> put(Connection c, byte[] image, DoubleConsumer progress) {
-        if (image.length <= PART_BYTES) {
+        if (image.length <= PART_BYTES || image.length <= c.maxCallBytes() - ENVELOPE_BYTES) {
             return c.call(ImageStore.PUT_REDUCER, Map.of("bytes", image)).thenApply(r -> (Map<?, ?>) r);
         }
         String hash = ImageStore.hash(image);

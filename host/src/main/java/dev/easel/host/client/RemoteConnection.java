@@ -12,6 +12,7 @@ import dev.easel.host.identity.KeyIdentity;
 import dev.easel.host.protocol.Codec;
 import dev.easel.host.protocol.Codecs;
 import dev.easel.host.protocol.ErrorCodes;
+import dev.easel.host.protocol.Limits;
 import dev.easel.host.protocol.Message;
 import dev.easel.host.protocol.ProtocolException;
 import dev.easel.host.session.CallFailedException;
@@ -215,6 +216,11 @@ public final class RemoteConnection implements Connection {
     @Override
     public State state() {
         return state;
+    }
+
+    @Override
+    public long maxCallBytes() {
+        return Limits.MAX_FRAME_BYTES;
     }
 
     @Override

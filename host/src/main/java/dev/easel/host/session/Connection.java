@@ -48,6 +48,13 @@ public interface Connection extends AutoCloseable {
      */
     CompletableFuture<Object> call(String reducer, Map<String, Object> args, List<Replica.Prediction> predicted);
 
+    /**
+     * The largest call this connection carries in one message, arguments and envelope included: a joiner's
+     * messages are limited to 1 MiB; the hosting app's calls are not messages at all. Larger data goes in
+     * several calls (see {@code ImageUpload}).
+     */
+    long maxCallBytes();
+
     State state();
 
     void addStateListener(Consumer<State> listener);

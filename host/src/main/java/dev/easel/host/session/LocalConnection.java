@@ -111,6 +111,11 @@ public final class LocalConnection implements Connection {
     }
 
     @Override
+    public long maxCallBytes() {
+        return Long.MAX_VALUE; // in process: nothing is framed
+    }
+
+    @Override
     public void addStateListener(Consumer<State> listener) {
         // The in-process link is always up until closed.
     }

@@ -19,6 +19,7 @@ import dev.easel.host.protocol.Limits;
 import dev.easel.host.server.HostedSession;
 import dev.easel.host.server.SessionServer;
 import dev.easel.host.session.CallFailedException;
+import dev.easel.host.session.LocalConnection;
 import dev.easel.host.session.Role;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -111,6 +112,23 @@ class ImageUploadTest {
                 bob.close();
                 viewer.close();
             }
+        }
+    }
+
+    /** The hosting app's calls are not messages: a large image goes in one call, and no parts wait anywhere. */
+    @Test
+    void theHostingAppStoresALargeImageInOneCall() throws Exception {
+        byte[] photo = Images.noise(1000, 800);
+        try (Engine engine = Canvas.engineBuilder(null, Clock.SYSTEM).runScheduler(false).open();
+                LocalConnection host = new LocalConnection(engine, new Identity("host"), "Host")) {
+            long before = engine.offset();
+            List<Double> progress = new ArrayList<>();
+            Map<?, ?> stored = ImageUpload.put(host, photo, progress::add).get(TIMEOUT.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            assertEquals(ImageStore.hash(photo), stored.get("hash"));
+            assertArrayEquals(photo, ImageStore.find(engine, ImageStore.hash(photo)).orElseThrow().bytes());
+            assertEquals(List.of(), progress, "one call, no parts");
+            assertEquals(before + 1, engine.offset(), "one transaction");
         }
     }
 
