@@ -23,7 +23,6 @@ import dev.easel.engine.tx.Reducer;
 import dev.easel.engine.tx.ReducerException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,8 +52,7 @@ public final class Engine implements AutoCloseable {
     private final GroupCommitter committer;
     private final Scheduler scheduler;
     private final Thread schedulerThread;
-    private final ArrayDeque<CommitRecord> history = new ArrayDeque<>();
-    private final int historyLimit;
+    private final CommitHistory history;
     private final ReentrantLock writer = new ReentrantLock();
     private volatile boolean closed;
     private volatile Throwable storeFailure;
@@ -66,7 +64,7 @@ public final class Engine implements AutoCloseable {
         this.onConnect = b.onConnect;
         this.onDisconnect = b.onDisconnect;
         this.clock = b.clock;
-        this.historyLimit = b.historyLimit;
+        this.history = new CommitHistory(b.historyLimit, b.historyByteLimit);
         this.subscriptions = new SubscriptionManager(schema);
         if (b.document != null) {
             this.store = DocumentStore.open(b.document, schema, b.syncWrites);
@@ -200,7 +198,7 @@ public final class Engine implements AutoCloseable {
                 deliver(p, record);
             }
         }
-        remember(record);
+        history.add(record);
         boolean durable = committer != null && record.touchesDurable();
         if (!durable) {
             result.complete(outcome);
@@ -228,16 +226,6 @@ public final class Engine implements AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "dropping " + p.subscription() + ": its listener failed", e);
             unsubscribe(p.subscription());
         }
-    }
-
-    private void remember(CommitRecord record) {
-        if (historyLimit == 0) {
-            return;
-        }
-        if (history.size() >= historyLimit) {
-            history.removeFirst();
-        }
-        history.addLast(record);
     }
 
     private void storeFailed(Throwable t) {
@@ -379,19 +367,7 @@ public final class Engine implements AutoCloseable {
     public List<CommitRecord> commitsAfter(long offset) {
         writer.lock();
         try {
-            if (offset == db.offset()) {
-                return List.of();
-            }
-            if (offset > db.offset() || history.isEmpty() || history.peekFirst().offset() > offset + 1) {
-                return null;
-            }
-            List<CommitRecord> out = new ArrayList<>();
-            for (CommitRecord r : history) {
-                if (r.offset() > offset) {
-                    out.add(r);
-                }
-            }
-            return out;
+            return history.after(offset, db.offset());
         } finally {
             writer.unlock();
         }
@@ -533,6 +509,7 @@ public final class Engine implements AutoCloseable {
         private boolean syncWrites = true;
         private boolean runScheduler = true;
         private int historyLimit = 10_000;
+        private long historyByteLimit = 64L << 20;
 
         private Builder(Schema schema) {
             this.schema = schema;
@@ -587,6 +564,12 @@ public final class Engine implements AutoCloseable {
         /** How many recent commits to keep for subscribers that resume after a disconnect. */
         public Builder historyLimit(int commits) {
             this.historyLimit = commits;
+            return this;
+        }
+
+        /** About how much memory the commits kept for resuming subscribers may hold (default 64 MB). */
+        public Builder historyBytes(long bytes) {
+            this.historyByteLimit = bytes;
             return this;
         }
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.easel.engine.replica.Replica;
+import dev.easel.engine.schema.ColumnType;
+import dev.easel.engine.schema.Schema;
 import dev.easel.engine.subscription.Subscription;
 import dev.easel.engine.table.Row;
 import dev.easel.engine.tx.Args;
@@ -89,6 +91,42 @@ class ResumeSubscriptionTest {
             Fixtures.Recorder fromTheFuture = new Fixtures.Recorder();
             resume(e, fromTheFuture, 99);
             assertEquals(1, fromTheFuture.snapshots().size(), "an offset this engine never reached");
+        }
+    }
+
+    /**
+     * The history is bounded by memory too: large byte strings (images) push the oldest commits out long
+     * before ten thousand commits do, and a commit larger than the whole budget is not kept at all.
+     */
+    @Test
+    void largeCommitsPushOutTheHistoryByTheirSize() {
+        Schema schema = Schema.builder()
+                .table("blob", t -> t.column("id", ColumnType.STRING).primaryKey("id").column("data", ColumnType.BYTES))
+                .build();
+        try (Engine e = Engine.builder(schema).historyBytes(1 << 20)
+                .reducer("put", (ctx, a) -> ctx.table("blob").upsert(Row.of(a.string("id"), a.bytes("data"))))
+                .open()) {
+            java.util.function.BiConsumer<String, Integer> put = (id, size) ->
+                    e.call(ME, "put", Args.of("id", id, "data", new byte[size])).join();
+            java.util.function.LongFunction<Fixtures.Recorder> resumeAfter = offset -> {
+                Fixtures.Recorder r = new Fixtures.Recorder();
+                e.subscribe(ME, "SELECT * FROM blob", Map.of(), r, Engine.SubscribeOptions.resumeAfter(offset));
+                return r;
+            };
+            put.accept("a", 10);
+            put.accept("big1", 600 * 1024);
+            put.accept("b", 10);
+            assertEquals(List.of(2L, 3L), resumeAfter.apply(1).offsets(), "under the budget, all is kept");
+
+            put.accept("big2", 600 * 1024);
+            put.accept("c", 10);
+            assertEquals(1, resumeAfter.apply(1).snapshots().size(), "the first large commit was pushed out");
+            assertEquals(List.of(3L, 4L, 5L), resumeAfter.apply(2).offsets());
+
+            put.accept("huge", 2 << 20);
+            put.accept("d", 10);
+            assertEquals(1, resumeAfter.apply(5).snapshots().size(), "a commit over the whole budget is not kept");
+            assertEquals(List.of(7L), resumeAfter.apply(6).offsets());
         }
     }
 

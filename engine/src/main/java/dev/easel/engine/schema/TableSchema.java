@@ -18,6 +18,8 @@ public final class TableSchema {
     private final Map<String, Column> byName;
     private final int primaryKey;
     private final List<IndexDef> indexes;
+    /** Positions of the byte-string columns: what can make a row large (an image). */
+    private final int[] bytesColumns;
 
     TableSchema(String name, int id, boolean durable, List<Column> columns, int primaryKey, List<IndexDef> indexes) {
         this.name = name;
@@ -31,6 +33,13 @@ public final class TableSchema {
         this.byName = Collections.unmodifiableMap(map);
         this.primaryKey = primaryKey;
         this.indexes = List.copyOf(indexes);
+        this.bytesColumns = java.util.stream.IntStream.range(0, columns.size())
+                .filter(i -> columns.get(i).type() == ColumnType.BYTES).toArray();
+    }
+
+    /** Positions of the byte-string columns (shared: do not change it). */
+    public int[] bytesColumns() {
+        return bytesColumns;
     }
 
     public String name() {
