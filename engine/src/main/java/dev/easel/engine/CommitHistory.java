@@ -47,7 +47,10 @@ final class CommitHistory {
         bytes += size;
     }
 
-    /** The commits after {@code offset}, oldest first, or null if they are not all kept (or {@code offset} is past {@code latest}). */
+    /**
+     * The commits after {@code offset}, oldest first; null if they are not all kept, or if {@code offset} is
+     * past {@code latest} (the engine's newest offset).
+     */
     List<CommitRecord> after(long offset, long latest) {
         if (offset == latest) {
             return List.of();

@@ -108,7 +108,7 @@ public final class FrameExport {
             Executor io, ImageCache pictures) {
         NodeView frame = m.node(frameId);
         if (frame == null || !"frame".equals(frame.kind())) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("the frame is not there any more"));
+            return frameGone();
         }
         if (pictures == null) {
             return draw(m, frameId, format, file, io, null);
@@ -138,10 +138,14 @@ public final class FrameExport {
         return hashes;
     }
 
+    private static CompletableFuture<Path> frameGone() {
+        return CompletableFuture.failedFuture(new IllegalArgumentException("the frame is not there any more"));
+    }
+
     private static CompletableFuture<Path> draw(DocumentModel m, String frameId, Format format, Path file,
             Executor io, ImageCache pictures) {
         if (m.node(frameId) == null) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("the frame is not there any more"));
+            return frameGone(); // deleted while its pictures loaded
         }
         if (format == Format.SVG) {
             String svg = SvgExport.render(m, List.of(frameId), pictures == null ? hash -> null : pictures::bytes);

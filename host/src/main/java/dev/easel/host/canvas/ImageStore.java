@@ -110,7 +110,7 @@ public final class ImageStore {
             throw ReducerException.badArgument("a part holds at least one byte");
         }
         String owner = ctx.caller().id();
-        String id = owner + "/" + hash + "/" + part;
+        String id = partId(owner, hash, part);
         TableHandle parts = ctx.table(PARTS.id());
         long mine = 0;
         long everyone = 0;
@@ -149,7 +149,7 @@ public final class ImageStore {
         TableHandle parts = ctx.table(PARTS.id());
         java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream();
         for (long i = 0; i < count; i++) {
-            Row r = parts.find(owner + "/" + hash + "/" + i);
+            Row r = parts.find(partId(owner, hash, i));
             if (r == null) {
                 throw ReducerException.badArgument("part " + i + " of " + count + " of image " + hash
                         + " has not arrived; send it with " + PART_REDUCER);
@@ -176,8 +176,17 @@ public final class ImageStore {
         }
     }
 
+    /** A part's key: its sender's identity first, so no one else's call can name it. */
+    private static String partId(String owner, String hash, long part) {
+        return owner + "/" + hash + "/" + part;
+    }
+
+    private static boolean isHash(String hash) {
+        return hash != null && HASH.matcher(hash).matches();
+    }
+
     private static String wellFormedHash(String hash) {
-        if (hash == null || !HASH.matcher(hash).matches()) {
+        if (!isHash(hash)) {
             throw ReducerException.badArgument("hash must be the image's SHA-256 in lower-case hex");
         }
         return hash;
@@ -185,7 +194,7 @@ public final class ImageStore {
 
     /** The image with that hash, for serving it; empty if the document has none (or the hash is malformed). */
     public static Optional<Asset> find(Engine engine, String hash) {
-        if (hash == null || !HASH.matcher(hash).matches()) {
+        if (!isHash(hash)) {
             return Optional.empty();
         }
         Row r = engine.find(CanvasSchema.ASSET, hash);
