@@ -43,7 +43,10 @@ public final class Outbox {
     private boolean pacedWait;
     /** The tick released this outbox: its next frame stops at the tick's cut. */
     private boolean releasedByTick;
+    private long releaseCut;
     private final FramePacer pacer;
+    /** This connection's group of the pacer's staggered ticks. */
+    private final int paceGroup;
     private final SharedConversions conversions;
     /** How many transactions the previous frame carried: more than one means a stream, which gets paced. */
     private int lastFrameTransactions;
@@ -67,6 +70,7 @@ public final class Outbox {
     public Outbox(Sender sender, Codec codec, int softLimit, java.util.concurrent.Executor sendExecutor,
             FramePacer pacer, SharedConversions conversions) {
         this.pacer = pacer;
+        this.paceGroup = pacer == null ? 0 : pacer.assignGroup();
         this.conversions = conversions;
         this.sendExecutor = sendExecutor;
         this.sender = sender;
@@ -271,7 +275,7 @@ public final class Outbox {
                 return;
             }
             // Released by a tick: send up to the tick's cut, so every client in step sends the same run.
-            long cut = releasedByTick && !draining ? pacer.cut() : Long.MAX_VALUE;
+            long cut = releasedByTick && !draining ? releaseCut : Long.MAX_VALUE;
             releasedByTick = false;
             taken = new ArrayList<>(Math.min(pending.size(), MAX_MESSAGES_PER_FRAME));
             int transactions = 0;
@@ -311,14 +315,15 @@ public final class Outbox {
     private void waitForTick() {
         lastFrameTransactions = 0;
         pacedWait = true;
-        pacer.awaitTick(this::pacedWaitOver);
+        pacer.awaitTick(paceGroup, this::pacedWaitOver);
     }
 
     /** Runs on a send thread at the tick (see {@link FramePacer}). */
-    private void pacedWaitOver() {
+    private void pacedWaitOver(long cut) {
         synchronized (this) {
             pacedWait = false;
             releasedByTick = true;
+            releaseCut = cut;
         }
         flush();
     }

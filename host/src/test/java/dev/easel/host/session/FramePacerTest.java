@@ -1,0 +1,82 @@
+package dev.easel.host.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The pacer's ticks, driven by hand: each group waits for its own wave, once per period. */
+class FramePacerTest {
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+
+    @AfterEach
+    void stopTimer() {
+        timer.shutdownNow();
+    }
+
+    /** A pacer whose own timer never fires during a test (a period of an hour); releases run on the caller. */
+    private FramePacer pacer(AtomicLong offset) {
+        return new FramePacer(timer, Runnable::run, 2, TimeUnit.HOURS.toNanos(1), offset::get);
+    }
+
+    @Test
+    void connectionsAreDealtIntoEveryGroupInTurn() {
+        FramePacer pacer = pacer(new AtomicLong());
+        List<Integer> groups = new ArrayList<>();
+        for (int i = 0; i < 2 * FramePacer.PHASES; i++) {
+            groups.add(pacer.assignGroup());
+        }
+        for (int i = 0; i < groups.size(); i++) {
+            assertEquals(i % FramePacer.PHASES, groups.get(i));
+        }
+    }
+
+    @Test
+    void eachGroupIsReleasedAtItsOwnTickWithTheOffsetThen() {
+        AtomicLong offset = new AtomicLong(100);
+        FramePacer pacer = pacer(offset);
+        long[] releasedAt = new long[FramePacer.PHASES];
+        long[] cuts = new long[FramePacer.PHASES];
+        int[] tickNumber = {0};
+        for (int g = 0; g < FramePacer.PHASES; g++) {
+            int group = g;
+            pacer.awaitTick(group, cut -> {
+                releasedAt[group] = tickNumber[0];
+                cuts[group] = cut;
+            });
+        }
+        for (int t = 1; t <= FramePacer.PHASES; t++) {
+            tickNumber[0] = t;
+            offset.incrementAndGet();
+            pacer.tick();
+        }
+        for (int g = 0; g < FramePacer.PHASES; g++) {
+            assertEquals(g + 1, releasedAt[g], "group " + g + " waits for its own wave");
+            assertEquals(100 + g + 1, cuts[g], "group " + g + " sends up to the offset at its tick");
+        }
+    }
+
+    @Test
+    void aConnectionWaitingAgainGetsItsGroupsNextTickOnePeriodLater() {
+        FramePacer pacer = pacer(new AtomicLong());
+        List<Integer> releases = new ArrayList<>();
+        int[] tickNumber = {0};
+        FramePacer.Release[] again = new FramePacer.Release[1];
+        again[0] = cut -> {
+            releases.add(tickNumber[0]);
+            pacer.awaitTick(3, again[0]);
+        };
+        pacer.awaitTick(3, again[0]);
+        for (int t = 1; t <= 3 * FramePacer.PHASES; t++) {
+            tickNumber[0] = t;
+            pacer.tick();
+        }
+        assertEquals(List.of(4, 4 + FramePacer.PHASES, 4 + 2 * FramePacer.PHASES), releases);
+    }
+}
