@@ -54,6 +54,7 @@ public final class Engine implements AutoCloseable {
     private final Thread schedulerThread;
     private final CommitHistory history;
     private final ReentrantLock writer = new ReentrantLock();
+    private final WriterQueue calls = new WriterQueue(writer);
     private volatile boolean closed;
     private volatile Throwable storeFailure;
 
@@ -133,6 +134,9 @@ public final class Engine implements AutoCloseable {
      * Runs a reducer as one transaction. The future completes once the commit is durable (at once for a call
      * that changed only transient tables, or none), or fails with a {@link ReducerException} and no trace of
      * the call anywhere. {@code callTag} comes back in the commit's header, for the caller to recognise it.
+     * Calls run one at a time in the order they arrive; one made while another thread's calls are running is
+     * queued and returns at once (see {@link WriterQueue}), so do not wait for its future inside a reducer or a
+     * subscription listener.
      */
     public CompletableFuture<CallResult> call(Identity caller, String reducer, Args args, Object callTag) {
         Reducer r = reducers.get(reducer);
@@ -155,9 +159,18 @@ public final class Engine implements AutoCloseable {
                 : execute(who, DISCONNECT, onDisconnect, Args.EMPTY, null);
     }
 
+    /**
+     * Runs a reducer under the writer lock through the {@link WriterQueue}: the returned future may complete on
+     * another caller's thread, which ran this call after its own.
+     */
     private CompletableFuture<CallResult> execute(Identity caller, String name, Reducer r, Args args, Object tag) {
         CompletableFuture<CallResult> result = new CompletableFuture<>();
-        writer.lock();
+        calls.submit(() -> run(caller, name, r, args, tag, result));
+        return result;
+    }
+
+    /** One call, under the writer lock; whatever goes wrong ends up in {@code result}, never thrown. */
+    private void run(Identity caller, String name, Reducer r, Args args, Object tag, CompletableFuture<CallResult> result) {
         try {
             checkOpen();
             Database.Outcome o = db.run(caller, name, r, args, tag, clock.nowMicros());
@@ -166,12 +179,9 @@ public final class Engine implements AutoCloseable {
             } else {
                 commit(o.commit(), new CallResult(o.offset(), o.value(), true), result);
             }
-        } catch (ReducerException e) {
+        } catch (RuntimeException e) {
             result.completeExceptionally(e);
-        } finally {
-            writer.unlock();
         }
-        return result;
     }
 
     private void checkOpen() {
