@@ -25,8 +25,9 @@ import java.util.function.LongSupplier;
 public final class FramePacer implements AutoCloseable {
     /**
      * Waves per tick period (a 16 ms period gives a wave every millisecond). Measured with a hundred cursors at
-     * 60 Hz: 1 wave, latency p50 18-19 ms; 4 waves, 15.5-17 ms; 16 waves, 14-15.5 ms, with p99 a few ms lower.
-     * More waves mean smaller groups sharing a conversion, but the merging is cheap next to the queueing saved.
+     * 60 Hz: 1 wave, latency p50 18-19 ms; 4 waves, 15.5-17 ms; 16 waves, 14-15.5 ms (p99 about the same,
+     * 36-44 ms, set by the CPU). More waves mean smaller groups sharing a conversion, but the merging is cheap
+     * next to the queueing saved.
      */
     static final int PHASES = 16;
 
