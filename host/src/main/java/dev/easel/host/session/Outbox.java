@@ -41,9 +41,9 @@ public final class Outbox {
     private boolean closed;
     /** Waiting for the pacer's next tick; writers only queue meanwhile. */
     private boolean pacedWait;
-    /** The tick released this outbox: its next frame stops at the tick's cut. */
-    private boolean releasedByTick;
-    private long releaseCut;
+    /** Set when a tick released this outbox: its next frame stops at the tick's cut. */
+    private long releaseCut = NO_CUT;
+    private static final long NO_CUT = Long.MAX_VALUE;
     private final FramePacer pacer;
     /** This connection's group of the pacer's staggered ticks. */
     private final int paceGroup;
@@ -275,8 +275,8 @@ public final class Outbox {
                 return;
             }
             // Released by a tick: send up to the tick's cut, so every client in step sends the same run.
-            long cut = releasedByTick && !draining ? releaseCut : Long.MAX_VALUE;
-            releasedByTick = false;
+            long cut = draining ? NO_CUT : releaseCut;
+            releaseCut = NO_CUT;
             taken = new ArrayList<>(Math.min(pending.size(), MAX_MESSAGES_PER_FRAME));
             int transactions = 0;
             while (!pending.isEmpty() && taken.size() < MAX_MESSAGES_PER_FRAME) {
@@ -322,7 +322,6 @@ public final class Outbox {
     private void pacedWaitOver(long cut) {
         synchronized (this) {
             pacedWait = false;
-            releasedByTick = true;
             releaseCut = cut;
         }
         flush();
