@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -41,7 +42,14 @@ public final class FramePacer implements AutoCloseable {
     private final Executor sendExecutor;
     private final int sendThreads;
     private final LongSupplier offset;
-    private final java.util.concurrent.ScheduledFuture<?> ticker;
+    private final ScheduledExecutorService timer;
+    private final long stepNanos;
+    /** Guards the ticker and the count of waiting connections. */
+    private final Object tickerLock = new Object();
+    /** Connections waiting for a tick; the timer runs only while there are some (an idle host never wakes). */
+    private int waitingCount;
+    private ScheduledFuture<?> ticker;
+    private boolean closed;
     private final java.util.concurrent.atomic.AtomicInteger dealt = new java.util.concurrent.atomic.AtomicInteger();
     private int nextPhase;
 
@@ -61,8 +69,8 @@ public final class FramePacer implements AutoCloseable {
         this.sendExecutor = sendExecutor;
         this.sendThreads = Math.max(1, sendThreads);
         this.offset = offset;
-        long step = Math.max(1, tickNanos / PHASES);
-        this.ticker = timer.scheduleAtFixedRate(this::tick, step, step, TimeUnit.NANOSECONDS);
+        this.timer = timer;
+        this.stepNanos = Math.max(1, tickNanos / PHASES);
     }
 
     /** True if a connection whose previous frame carried {@code transactions} should wait for the next tick. */
@@ -77,10 +85,27 @@ public final class FramePacer implements AutoCloseable {
 
     /** Runs {@code release} on a send thread at the next tick of {@code group}. */
     void awaitTick(int group, Release release) {
+        // Counted before it is queued, so a tick never finds a connection it has not counted.
+        synchronized (tickerLock) {
+            waitingCount++;
+            if (ticker == null && !closed) {
+                ticker = timer.scheduleAtFixedRate(this::tick, stepNanos, stepNanos, TimeUnit.NANOSECONDS);
+            }
+        }
         waiting.get(group).add(release);
     }
 
-    /** Releases the next group. Runs on the timer thread only (tests call it directly, with a timer that never fires). */
+    /** True while the timer runs: some connection waits for a tick. */
+    boolean ticking() {
+        synchronized (tickerLock) {
+            return ticker != null;
+        }
+    }
+
+    /**
+     * Releases the next group, and stops the timer once nobody waits. Runs on the timer thread only (tests call
+     * it directly, with a timer that never fires).
+     */
     void tick() {
         int phase = nextPhase;
         nextPhase = (phase + 1) % PHASES;
@@ -94,6 +119,13 @@ public final class FramePacer implements AutoCloseable {
             }
             due.add(r);
         }
+        synchronized (tickerLock) {
+            waitingCount -= due.size();
+            if (waitingCount == 0 && ticker != null) {
+                ticker.cancel(false);
+                ticker = null;
+            }
+        }
         // A few tasks for the whole wave rather than one hand-off per connection.
         int tasks = Math.min(sendThreads, due.size());
         for (int t = 0; t < tasks; t++) {
@@ -104,7 +136,13 @@ public final class FramePacer implements AutoCloseable {
 
     @Override
     public void close() {
-        ticker.cancel(false);
+        synchronized (tickerLock) {
+            closed = true;
+            if (ticker != null) {
+                ticker.cancel(false);
+                ticker = null;
+            }
+        }
         waiting.forEach(ConcurrentLinkedQueue::clear);
     }
 }

@@ -1,11 +1,16 @@
 package dev.easel.host.session;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -78,5 +83,25 @@ class FramePacerTest {
             pacer.tick();
         }
         assertEquals(List.of(4, 4 + FramePacer.PHASES, 4 + 2 * FramePacer.PHASES), releases);
+    }
+
+    @Test
+    void theTimerRunsOnlyWhileAConnectionWaits() throws InterruptedException {
+        ScheduledThreadPoolExecutor realTimer = new ScheduledThreadPoolExecutor(1);
+        realTimer.setRemoveOnCancelPolicy(true);
+        try {
+            FramePacer pacer = new FramePacer(realTimer, Runnable::run, 2, TimeUnit.MILLISECONDS.toNanos(16), () -> 7L);
+            assertTrue(realTimer.getQueue().isEmpty(), "a pacer nobody waits on schedules nothing");
+            CountDownLatch released = new CountDownLatch(1);
+            pacer.awaitTick(5, cut -> released.countDown());
+            assertTrue(pacer.ticking(), "a waiting connection starts the timer");
+            assertTrue(released.await(10, TimeUnit.SECONDS), "the waiting connection is released");
+            await().atMost(Duration.ofSeconds(10)).until(() -> !pacer.ticking() && realTimer.getQueue().isEmpty());
+            CountDownLatch again = new CountDownLatch(1);
+            pacer.awaitTick(5, cut -> again.countDown());
+            assertTrue(again.await(10, TimeUnit.SECONDS), "the timer starts again for the next one");
+        } finally {
+            realTimer.shutdownNow();
+        }
     }
 }
