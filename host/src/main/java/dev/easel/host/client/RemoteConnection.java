@@ -365,6 +365,21 @@ public final class RemoteConnection implements Connection {
             // Calls are never merged: the soft limit only concerns transactions, which a client does not send.
             outbox = new Outbox((frame, binary, done, failed) -> sendFrame(session, frame, binary, done, failed),
                     Codecs.create(chosen), Integer.MAX_VALUE, ClientRuntime.sender());
+            outbox.refuseUnsendable(Limits.MAX_FRAME_BYTES, this::unsendable);
+        }
+    }
+
+    /**
+     * A call (or subscription) the host could not accept, too large or not encodable, fails here at once: sent,
+     * the whole frame would be refused and the call never answered.
+     */
+    private void unsendable(Message m, String code, String reason) {
+        if (m instanceof Message.Call c) {
+            answer(new Message.Result(c.requestId(), false, null, code, reason, lastTxOffset));
+        } else if (m instanceof Message.Subscribe sub) {
+            error(new Message.Error(code, reason, sub.queryId()));
+        } else {
+            LOG.error("a {} could not be sent: {}", m.getClass().getSimpleName(), reason);
         }
     }
 

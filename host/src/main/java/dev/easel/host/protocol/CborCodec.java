@@ -137,21 +137,26 @@ public final class CborCodec implements Codec {
     // encoding
     // =====================================================================================================
 
+    @Override
+    public void shareEncodings(SharedEncodings encodings) {
+        this.shared = encodings;
+    }
+
     /**
-     * Encodes one message. The frame size is not limited here: the sender decides (a host keeps frames to
-     * clients small by splitting, a receiver refuses frames over its own limit).
+     * Encodes one message. The frame size is not limited here: the sender decides (an outbox keeps its batches
+     * within a frame's budget, see {@code encodeWithin}; a receiver refuses frames over its own limit).
      *
      * @throws IllegalArgumentException when the message holds something the protocol cannot carry (a null
      *     where a value is needed, a value of another type, a string over 1 MiB, nesting deeper than 32
      *     levels, a batch in a batch); the codec's state is then left as it was
      */
     @Override
-    public void shareEncodings(SharedEncodings encodings) {
-        this.shared = encodings;
+    public byte[] encode(Message message) {
+        return encodeWithin(message, Integer.MAX_VALUE);
     }
 
     @Override
-    public byte[] encode(Message message) {
+    public byte[] encodeWithin(Message message, int maxBytes) {
         int callers = sendCallers.size();
         int reducers = sendReducers.size();
         long offset = sendOffset;
@@ -163,10 +168,13 @@ public final class CborCodec implements Codec {
             CompactCborGenerator g = generator(out);
             writeMessage(g, message, true);
             g.close();
-            byte[] frame = out.toByteArray();
-            if (frame.length > KEEP_BUFFER_BYTES) {
+            if (out.size() > KEEP_BUFFER_BYTES) {
                 frameBuffer = new ByteArrayOutputStream(FRAME_BUFFER_BYTES);
             }
+            if (out.size() > maxBytes) {
+                return null; // the finally block puts the interning state back
+            }
+            byte[] frame = out.toByteArray();
             done = true;
             return frame;
         } catch (IOException e) {
@@ -179,6 +187,28 @@ public final class CborCodec implements Codec {
                 sendTime = time;
             }
         }
+    }
+
+    @Override
+    public byte[] joinBatch(List<byte[]> encodedMessages) {
+        int size = 16;
+        for (byte[] m : encodedMessages) {
+            size += m.length;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(size);
+        try {
+            // The batch's header from the generator; its definite-length array then takes the messages as they are.
+            CompactCborGenerator g = generator(out);
+            start(g, 2, BATCH);
+            g.writeStartArray(null, encodedMessages.size());
+            g.flush();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        for (byte[] m : encodedMessages) {
+            out.writeBytes(m);
+        }
+        return out.toByteArray();
     }
 
     private static CompactCborGenerator generator(ByteArrayOutputStream out) throws IOException {

@@ -16,6 +16,21 @@ public interface Codec {
     byte[] encode(Message message);
 
     /**
+     * Encodes for sending if the frame comes to at most {@code maxBytes}; otherwise returns null and leaves the
+     * codec's state as it was (nothing was sent, so the receiver's codec must not fall out of step).
+     */
+    default byte[] encodeWithin(Message message, int maxBytes) {
+        byte[] frame = encode(message);
+        return frame.length <= maxBytes ? frame : null;
+    }
+
+    /**
+     * One batch frame of messages this codec encoded one by one, in that order: the same bytes as encoding a
+     * batch of them. Lets a sender stop a batch at a byte budget without encoding anything twice.
+     */
+    byte[] joinBatch(java.util.List<byte[]> encodedMessages);
+
+    /**
      * Lets this encoder copy query updates that several clients receive alike from {@code encodings} instead of
      * encoding them again (the host's encoders; see {@link SharedEncodings}). Codecs without the ability ignore it.
      */

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -106,6 +107,23 @@ public final class JsonCodec implements Codec {
             throw new IllegalArgumentException("cannot encode " + Messages.typeName(message) + ": " + e.getMessage(),
                     e);
         }
+        return out.toByteArray();
+    }
+
+    private static final byte[] BATCH_START = "{\"type\":\"batch\",\"messages\":[".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] BATCH_END = "]}".getBytes(StandardCharsets.UTF_8);
+
+    @Override
+    public byte[] joinBatch(List<byte[]> encodedMessages) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+        out.writeBytes(BATCH_START);
+        for (int i = 0; i < encodedMessages.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.writeBytes(encodedMessages.get(i));
+        }
+        out.writeBytes(BATCH_END);
         return out.toByteArray();
     }
 

@@ -4,6 +4,7 @@ import dev.easel.engine.subscription.TableDelta;
 import dev.easel.engine.tx.TxInfo;
 import dev.easel.host.protocol.Codec;
 import dev.easel.host.protocol.ErrorCodes;
+import dev.easel.host.protocol.Limits;
 import dev.easel.host.protocol.Message;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -26,6 +27,18 @@ public final class Outbox {
     }
 
     private static final int MAX_MESSAGES_PER_FRAME = 1024;
+    /**
+     * Largest frame this outbox sends: what a host accepts from a client (a joiner's outbox) and the bound the
+     * host keeps its own batches within (a single message may exceed it there: a snapshot, a large result).
+     */
+    private int maxFrameBytes = Limits.MAX_FRAME_BYTES;
+    /** Told of a message that cannot go out (see {@link #refuseUnsendable}); null sends what it can. */
+    private Refusal refusal;
+
+    /** Told of a message this outbox will not send, with an error code and a reason for its sender. */
+    public interface Refusal {
+        void refused(Message m, String code, String reason);
+    }
 
     private final Sender sender;
     private final Codec codec;
@@ -76,6 +89,16 @@ public final class Outbox {
         this.sender = sender;
         this.codec = codec;
         this.softLimit = softLimit;
+    }
+
+    /**
+     * Refuses, instead of sending, a message too large for a frame of {@code maxFrameBytes} or one the codec
+     * cannot carry: {@code refusal} hears of it (a joiner fails the call at once, where the host would refuse
+     * the whole frame and the call would never be answered).
+     */
+    public synchronized void refuseUnsendable(int maxFrameBytes, Refusal refusal) {
+        this.maxFrameBytes = maxFrameBytes;
+        this.refusal = refusal;
     }
 
     public void add(Message m) {
@@ -162,7 +185,7 @@ public final class Outbox {
                 pending.addLast(new Parked(info, requestId, queryId, delta));
             }
             if (pending.size() > HARD_LIMIT) {
-                List<Message> compacted = materialize(new ArrayList<>(pending));
+                List<Object> compacted = materialize(new ArrayList<>(pending));
                 pending.clear();
                 pending.addAll(compacted);
             }
@@ -187,12 +210,12 @@ public final class Outbox {
      * Turns parked transactions into messages, one {@code tx} per commit. A client more than the soft limit
      * behind gets each run of them merged into one transaction (see {@link DeltaMerger}).
      */
-    private List<Message> materialize(List<Object> items) {
+    private List<Object> materialize(List<Object> items) {
         boolean merge = parkedCount(items) > softLimit;
         if (merge) {
             merges++;
         }
-        List<Message> out = new ArrayList<>(items.size());
+        List<Object> out = new ArrayList<>(items.size());
         List<Parked> run = new ArrayList<>(merge ? items.size() : 1);
         // While merging, results wait for the end of the run: each still follows the transaction it answers, and
         // runs stay whole, so clients flushing at the same tick merge the same run (see SharedConversions).
@@ -208,14 +231,14 @@ public final class Outbox {
                 results.add(r);
             } else {
                 endRun(run, results, out);
-                out.add((Message) o);
+                out.add(o);
             }
         }
         endRun(run, results, out);
         return out;
     }
 
-    private void endRun(List<Parked> run, List<Message> results, List<Message> out) {
+    private void endRun(List<Parked> run, List<Message> results, List<Object> out) {
         if (!run.isEmpty()) {
             out.add(toTx(run, -1));
             run.clear();
@@ -298,17 +321,96 @@ public final class Outbox {
             inFlight = true;
             framesSent++;
         }
-        List<Message> messages = materialize(taken);
-        Message m = messages.size() == 1 ? messages.get(0) : new Message.Batch(messages);
-        byte[] frame;
-        try {
-            frame = codec.encode(m);
-        } catch (RuntimeException e) {
-            // Our own bug (a reducer returned something the wire cannot carry): tell the client, stay up.
-            LOG.error("could not encode a message for a client", e);
-            frame = codec.encode(new Message.Error(ErrorCodes.INTERNAL, "the host could not encode its answer", -1));
+        byte[] frame = encodeFitting(materialize(taken));
+        if (frame == null) {
+            sent(); // everything taken was refused (see refuseUnsendable): go on with the rest
+            return;
         }
         sender.send(frame, codec.binary(), this::sent, this::failed);
+    }
+
+    /** A message encoded for a frame it did not fit in: it leads the next frame, as encoded. */
+    private record Encoded(byte[] bytes) {
+    }
+
+    /**
+     * One frame for {@code items} (messages, or one {@link Encoded} first), encoding each message once: a batch
+     * stops before the message that would take it past {@link #maxFrameBytes}, and that message and the rest go
+     * back to the head of the queue for the next frame. A message too large for any frame goes alone (or is
+     * refused, see {@link #refuseUnsendable}). Returns null if nothing is left to send.
+     */
+    private byte[] encodeFitting(List<Object> items) {
+        if (items.size() == 1 && items.get(0) instanceof Message m) {
+            return encodeAlone(m);
+        }
+        List<byte[]> parts = new ArrayList<>(items.size());
+        long bytes = BATCH_HEADER_BYTES;
+        for (int i = 0; i < items.size(); i++) {
+            byte[] encoded = items.get(i) instanceof Encoded e ? e.bytes() : encodeAlone((Message) items.get(i));
+            if (encoded == null) {
+                continue;
+            }
+            if (!parts.isEmpty() && bytes + encoded.length > maxFrameBytes) {
+                List<Object> rest = new ArrayList<>(items.size() - i);
+                rest.add(new Encoded(encoded));
+                rest.addAll(items.subList(i + 1, items.size()));
+                requeue(rest);
+                break;
+            }
+            parts.add(encoded);
+            bytes += encoded.length;
+        }
+        if (parts.isEmpty()) {
+            return null;
+        }
+        return parts.size() == 1 ? parts.get(0) : codec.joinBatch(parts);
+    }
+
+    /** Room a batch's own header takes around its messages. */
+    private static final int BATCH_HEADER_BYTES = 32;
+
+    /** One message's encoding, or null if it was refused. A codec that fails leaves its state as it was. */
+    private byte[] encodeAlone(Message m) {
+        Refusal refusal;
+        int limit;
+        synchronized (this) {
+            refusal = this.refusal;
+            limit = maxFrameBytes;
+        }
+        try {
+            if (refusal == null) {
+                return codec.encode(m);
+            }
+            byte[] encoded = codec.encodeWithin(m, limit);
+            if (encoded == null) {
+                refusal.refused(m, ErrorCodes.TOO_LARGE,
+                        "too large to send: one message may be at most " + limit + " bytes");
+            }
+            return encoded;
+        } catch (IllegalArgumentException e) {
+            if (refusal != null) {
+                refusal.refused(m, ErrorCodes.BAD_ARGUMENT, "cannot send this: " + e.getMessage());
+                return null;
+            }
+            // Our own bug (a reducer returned something the wire cannot carry): answer with an error, stay up.
+            LOG.error("could not encode a {} for a client", m.getClass().getSimpleName(), e);
+            return codec.encode(m instanceof Message.Result r
+                    ? new Message.Result(r.requestId(), false, null, ErrorCodes.INTERNAL,
+                            "the host could not encode its answer", r.offset())
+                    : new Message.Error(ErrorCodes.INTERNAL, "the host could not encode its answer", -1));
+        }
+    }
+
+    /** Puts items back at the head of the queue, in their order, to go out in the next frame. */
+    private void requeue(List<Object> items) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            for (int i = items.size() - 1; i >= 0; i--) {
+                pending.addFirst(items.get(i));
+            }
+        }
     }
 
     /** Holds the next frame until the pacer's next tick (caller holds the lock). */

@@ -3,6 +3,7 @@ package dev.easel.host.session;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.easel.engine.replica.ReplicaListener;
@@ -10,12 +11,15 @@ import dev.easel.engine.tx.Identity;
 import dev.easel.host.client.RemoteConnection;
 import dev.easel.host.identity.KeyIdentity;
 import dev.easel.host.protocol.Codecs;
+import dev.easel.host.protocol.ErrorCodes;
 import dev.easel.host.protocol.Message;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +70,31 @@ class SessionEndToEndTest {
             }
         });
         return seen;
+    }
+
+    @Test
+    void largeCallsMadeTogetherAllGoThroughAndOneTooLargeForTheHostFailsAtOnce() throws Exception {
+        try (SessionFixture f = new SessionFixture(null)) {
+            RemoteConnection a = f.joinWatchingAll("Ada");
+            RemoteConnection b = f.joinWatchingAll("Bo");
+            a.call("put_item", Map.of("id", "n1", "x", 1.0, "y", 2.0)).join();
+            // Four calls of 700 KB made at once: together they would be a frame the host refuses.
+            List<CompletableFuture<Object>> labels = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                labels.add(a.call("label", Map.of("id", "n1", "label", String.valueOf(i).repeat(700_000))));
+            }
+            CompletableFuture<Object> tooLarge = a.call("label", Map.of("id", "n1", "label", "q".repeat(600_000),
+                    "note", "r".repeat(600_000)));
+
+            ExecutionException refused = assertThrows(ExecutionException.class, () -> tooLarge.get(30, TimeUnit.SECONDS));
+            assertEquals(ErrorCodes.TOO_LARGE, ((CallFailedException) refused.getCause()).code());
+            CompletableFuture.allOf(labels.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            for (RemoteConnection r : List.of(a, b)) {
+                Replicas.awaitEqual(r, f.engine, TestDocument.allTables());
+            }
+            assertEquals("3".repeat(700_000), Replicas.hostRows(f.engine, "item").get("n1").get(
+                    f.engine.schema().require("item").columnIndex("label")), "the last of the four calls won");
+        }
     }
 
     @Test
