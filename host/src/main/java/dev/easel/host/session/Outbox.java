@@ -343,6 +343,10 @@ public final class Outbox {
         if (items.size() == 1 && items.get(0) instanceof Message m) {
             return encodeAlone(m);
         }
+        byte[] whole = encodeWholeIfItFits(items);
+        if (whole != null) {
+            return whole;
+        }
         List<byte[]> parts = new ArrayList<>(items.size());
         long bytes = BATCH_HEADER_BYTES;
         for (int i = 0; i < items.size(); i++) {
@@ -364,6 +368,30 @@ public final class Outbox {
             return null;
         }
         return parts.size() == 1 ? parts.get(0) : codec.joinBatch(parts);
+    }
+
+    /**
+     * The usual case in one pass: the batch encoded whole, if it fits a frame and every message can be encoded
+     * (else null, the codec's state unchanged). Not tried with a snapshot aboard, the one message likely to be
+     * too large, which would then be encoded twice.
+     */
+    private byte[] encodeWholeIfItFits(List<Object> items) {
+        List<Message> messages = new ArrayList<>(items.size());
+        for (Object item : items) {
+            if (!(item instanceof Message m) || m instanceof Message.Snapshot) {
+                return null;
+            }
+            messages.add(m);
+        }
+        int limit;
+        synchronized (this) {
+            limit = maxFrameBytes;
+        }
+        try {
+            return codec.encodeWithin(new Message.Batch(messages), limit);
+        } catch (IllegalArgumentException e) {
+            return null; // one of them cannot be encoded: found and dealt with one by one
+        }
     }
 
     /** Room a batch's own header takes around its messages. */
