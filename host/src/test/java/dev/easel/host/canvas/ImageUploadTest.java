@@ -19,6 +19,7 @@ import dev.easel.host.protocol.Limits;
 import dev.easel.host.server.HostedSession;
 import dev.easel.host.server.SessionServer;
 import dev.easel.host.session.CallFailedException;
+import dev.easel.host.session.LinkProxy;
 import dev.easel.host.session.LocalConnection;
 import dev.easel.host.session.Role;
 import java.time.Duration;
@@ -111,6 +112,27 @@ class ImageUploadTest {
                 ann.close();
                 bob.close();
                 viewer.close();
+            }
+        }
+    }
+
+    @Test
+    void aJoinerKeepsSeveralPartsOnTheirWayOverASlowLink() throws Exception {
+        byte[] photo = Images.noise(1000, 800);
+        try (Engine engine = Canvas.engineBuilder(null, Clock.SYSTEM).runScheduler(false).open();
+                SessionServer server = SessionServer.start(SessionServer.Options.loopback(0));
+                LinkProxy link = new LinkProxy(server.port(), 200)) {
+            HostedSession session = server.host(engine, CanvasAssets.of(engine));
+            RemoteConnection far = RemoteConnection.join(link.route(session.invite(Role.EDITOR)), KeyIdentity.generate(),
+                    "Far", RemoteConnection.Options.DEFAULT);
+            try {
+                var upload = ImageUpload.put(far, photo, p -> { });
+                assertEquals(ImageUpload.PARTS_IN_FLIGHT, far.unansweredCalls(),
+                        "parts sent before any answer can come back over a link with 200 ms each way");
+                assertEquals(ImageStore.hash(photo), upload.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get("hash"));
+                assertArrayEquals(photo, ImageStore.find(engine, ImageStore.hash(photo)).orElseThrow().bytes());
+            } finally {
+                far.close();
             }
         }
     }

@@ -17,7 +17,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * by a fixed time in both directions, or stop reading what the host sends (so the host sees a client that
  * stopped reading) until resumed.
  */
-final class LinkProxy implements AutoCloseable {
+public final class LinkProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final int upstreamPort;
     private final long delayNanos;
@@ -27,7 +27,7 @@ final class LinkProxy implements AutoCloseable {
     private volatile boolean paused;
     private volatile boolean closed;
 
-    LinkProxy(int upstreamPort, long delayMillis) throws IOException {
+    public LinkProxy(int upstreamPort, long delayMillis) throws IOException {
         this.upstreamPort = upstreamPort;
         this.delayNanos = delayMillis * 1_000_000L;
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -41,7 +41,7 @@ final class LinkProxy implements AutoCloseable {
     }
 
     /** An invite that goes through this proxy. */
-    Invite route(Invite invite) {
+    public Invite route(Invite invite) {
         return new Invite("127.0.0.1", port(), invite.sessionId(), invite.secret());
     }
 
