@@ -5,6 +5,7 @@ import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
 import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -151,7 +152,7 @@ public final class NodeRenderer {
         g.arcTo(x0, y0 + h, x0, y0, r);
         g.arcTo(x0, y0, x0 + w, y0, r);
         g.closePath();
-        g.clip();
+        clip(g);
         g.drawImage(picture, x0, y0, w, h);
         g.restore();
     }
@@ -221,6 +222,23 @@ public final class NodeRenderer {
         }
     }
 
+    /**
+     * Clips to the current path. A clip JavaFX draws as a mask (rotated, or with curves) takes the opacity of
+     * the last shape filled before it, even when that was another node's, restored since: a rotated text right
+     * after a half-transparent node came out half-transparent too (seen with the software pipeline). A
+     * transparent one-pixel fill at full opacity first, which changes no pixel, sets the mask right.
+     */
+    private static void clip(GraphicsContext g) {
+        Paint fill = g.getFill();
+        double alpha = g.getGlobalAlpha();
+        g.setFill(Color.TRANSPARENT);
+        g.setGlobalAlpha(1);
+        g.fillRect(0, 0, 1, 1);
+        g.setGlobalAlpha(alpha);
+        g.setFill(fill);
+        g.clip();
+    }
+
     private static void drawText(GraphicsContext g, NodeView n, double x, double y, Color fill) {
         g.setFill(fill != null ? fill : Color.BLACK);
         FontWeight weight = FontWeight.findByWeight((int) Math.max(100, Math.min(900, n.fontWeight())));
@@ -240,7 +258,7 @@ public final class NodeRenderer {
         g.save();
         g.beginPath();
         g.rect(x, y, Math.max(n.w(), 1), Math.max(n.h(), n.fontSize() * 1.3));
-        g.clip();
+        clip(g);
         double lineHeight = n.fontSize() * 1.25;
         String[] lines = n.text().split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
