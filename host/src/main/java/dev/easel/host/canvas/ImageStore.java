@@ -9,10 +9,14 @@ import dev.easel.engine.tx.ReducerException;
 import dev.easel.engine.tx.TableHandle;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -173,6 +177,41 @@ public final class ImageStore {
         TableHandle parts = ctx.table(PARTS.id());
         for (Row r : parts.findBy(CanvasSchema.UPLOAD_PART_BY_OWNER, owner)) {
             parts.delete(r.get(PARTS.primaryKey()));
+        }
+    }
+
+    /**
+     * Drops the images nothing refers to any more: no node shows them and no step of anyone's undo history
+     * could bring such a node back. Deleted pictures would otherwise weigh on the document for ever, since
+     * history keeps only its newest steps ({@link History#LIMIT} each). Run when a document opens (the first
+     * member arrives), when nobody can be between storing an image and placing it. Returns how many it dropped.
+     */
+    static int dropUnused(ReducerContext ctx) {
+        Set<String> used = new HashSet<>();
+        int nodeAsset = Nodes.TABLE.columnIndex("asset");
+        for (Row n : Nodes.table(ctx).scan()) {
+            addHash(used, n.get(nodeAsset));
+        }
+        for (Row op : History.table(ctx).scan()) {
+            for (ChangeSet.RowEdit e : History.changes(op).edits()) {
+                addHash(used, e.before.get("asset"));
+                addHash(used, e.after.get("asset"));
+            }
+        }
+        TableHandle assets = ctx.table(TABLE.id());
+        List<Object> unused = new ArrayList<>();
+        for (Row a : assets.scan()) {
+            if (!used.contains(a.get(TABLE.primaryKey()))) {
+                unused.add(a.get(TABLE.primaryKey()));
+            }
+        }
+        unused.forEach(assets::delete);
+        return unused.size();
+    }
+
+    private static void addHash(Set<String> hashes, Object value) {
+        if (value instanceof String hash) {
+            hashes.add(hash);
         }
     }
 

@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * What happens when a member arrives and leaves. Arriving ({@code name}, {@code role} editor|viewer): their
  * {@code member} row (a colour from the {@link Palette}, kept across visits) and an active {@code presence}
- * row; the first to arrive clears locks and open gestures a stopped host left behind; an empty document
+ * row; the first to arrive clears locks and open gestures a stopped host left behind, and drops images nothing
+ * refers to any more; an empty document
  * gets its first page. Leaving: presence
  * and cursor go, their locks are released and their open gesture closed.
  */
@@ -47,6 +48,7 @@ final class Lifecycle {
             // host that stopped without seeing its members leave.
             Locks.releaseAll(ctx);
             History.closeAll(ctx);
+            ImageStore.dropUnused(ctx);
         }
         Map<String, Object> presence = new HashMap<>();
         presence.put("identity", who);

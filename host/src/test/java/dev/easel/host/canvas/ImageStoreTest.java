@@ -31,6 +31,39 @@ class ImageStoreTest {
         doc.close();
     }
 
+    private String placed(dev.easel.engine.tx.Identity who, String id, byte[] image) {
+        String hash = (String) doc.call(who, "put_asset", "bytes", image).get("hash");
+        doc.call(who, "create_node", "id", id, "kind", "image", "page", PAGE, "asset", hash, "w", 12.0, "h", 8.0);
+        return hash;
+    }
+
+    @Test
+    void imagesNothingRefersToAreDroppedWhenTheDocumentOpensAgain() {
+        String shown = placed(ALICE, "shown", Images.encode("png", 12, 8));
+        String undoable = placed(BOB, "undoable", Images.encode("png", 14, 8));
+        doc.call(BOB, "delete_nodes", "ids", java.util.List.of("undoable"));
+        String forgotten = placed(ALICE, "forgotten", Images.encode("png", 16, 8));
+        doc.call(ALICE, "delete_nodes", "ids", java.util.List.of("forgotten"));
+        String neverPlaced = (String) doc.call(BOB, "put_asset", "bytes", Images.encode("png", 18, 8)).get("hash");
+        // Alice's undo history keeps her newest steps only: these push out the ones that made and deleted "forgotten".
+        doc.rect(ALICE, "r", 0, 0);
+        for (int i = 1; i <= History.LIMIT; i++) {
+            doc.call(ALICE, "move_nodes", "moves", java.util.List.of(Map.of("id", "r", "x", (double) i, "y", 0.0)));
+        }
+        assertEquals(4, doc.engine.rows(CanvasSchema.ASSET).size(), "nothing is dropped while the document is open");
+
+        doc.reopen();
+        doc.connect(ALICE, "editor");
+
+        assertTrue(ImageStore.find(doc.engine, shown).isPresent(), "a node shows it");
+        assertTrue(ImageStore.find(doc.engine, undoable).isPresent(), "Bob can still undo its deletion");
+        assertTrue(ImageStore.find(doc.engine, forgotten).isEmpty(), "no node and no undo step refers to it");
+        assertTrue(ImageStore.find(doc.engine, neverPlaced).isEmpty(), "stored but never placed");
+        doc.connect(BOB, "editor");
+        doc.call(BOB, "undo");
+        assertEquals(undoable, doc.field("undoable", "asset"), "the undone deletion brings the image back");
+    }
+
     @Test
     void anImageIsStoredOnceHoweverOftenItIsPlaced() {
         byte[] png = Images.encode("png", 12, 8);
