@@ -14,20 +14,16 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
 
 /** Drawing nodes on a real canvas (the UI tests' headless JavaFX), pixels compared. */
 class NodeRendererTest {
     private static final int SIZE = 200;
 
+    /** Through TestFX, as the other UI tests start JavaFX: whichever runs first, the others find it running. */
     @BeforeAll
     static void startJavaFx() throws Exception {
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        try {
-            Platform.startup(() -> started.complete(null));
-        } catch (IllegalStateException alreadyRunning) {
-            started.complete(null);
-        }
-        started.get(10, TimeUnit.SECONDS);
+        FxToolkit.registerPrimaryStage();
     }
 
     private static NodeView node(String kind, double x, double y, double w, double h, double rotation,
