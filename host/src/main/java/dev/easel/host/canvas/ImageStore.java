@@ -188,14 +188,13 @@ public final class ImageStore {
      */
     static int dropUnused(ReducerContext ctx) {
         Set<String> used = new HashSet<>();
-        int nodeAsset = Nodes.TABLE.columnIndex("asset");
         for (Row n : Nodes.table(ctx).scan()) {
-            addHash(used, n.get(nodeAsset));
+            addHash(used, n.get(Nodes.ASSET));
         }
         for (Row op : History.table(ctx).scan()) {
             for (ChangeSet.RowEdit e : History.changes(op).edits()) {
-                addHash(used, e.before.get("asset"));
-                addHash(used, e.after.get("asset"));
+                addHash(used, e.before.get(Nodes.ASSET_FIELD));
+                addHash(used, e.after.get(Nodes.ASSET_FIELD));
             }
         }
         TableHandle assets = ctx.table(TABLE.id());

@@ -22,6 +22,9 @@ final class Nodes {
     static final int H = TABLE.columnIndex("h");
     static final int ROTATION = TABLE.columnIndex("rotation");
     static final int Z = TABLE.columnIndex("z");
+    /** The image a node shows (its content hash), by the name undo steps record it under too. */
+    static final String ASSET_FIELD = "asset";
+    static final int ASSET = TABLE.columnIndex(ASSET_FIELD);
     static final int LOCKED_BY = TABLE.columnIndex("locked_by");
     static final int TEXT = TABLE.columnIndex("text");
 

@@ -28,12 +28,15 @@ public final class Outbox {
 
     private static final int MAX_MESSAGES_PER_FRAME = 1024;
     /**
-     * Largest frame this outbox sends: what a host accepts from a client (a joiner's outbox) and the bound the
-     * host keeps its own batches within (a single message may exceed it there: a snapshot, a large result).
+     * {@code maxFrameBytes}: the largest frame this outbox sends, what a host accepts from a client (a joiner's
+     * outbox) and the bound the host keeps its own batches within (a single message may exceed it there: a
+     * snapshot, a large result). {@code refusal}: told of a message that cannot go out (see
+     * {@link #refuseUnsendable}); null sends what it can.
      */
-    private int maxFrameBytes = Limits.MAX_FRAME_BYTES;
-    /** Told of a message that cannot go out (see {@link #refuseUnsendable}); null sends what it can. */
-    private Refusal refusal;
+    private record Sending(int maxFrameBytes, Refusal refusal) {
+    }
+
+    private volatile Sending sending = new Sending(Limits.MAX_FRAME_BYTES, null);
 
     /** Told of a message this outbox will not send, with an error code and a reason for its sender. */
     public interface Refusal {
@@ -96,9 +99,8 @@ public final class Outbox {
      * cannot carry: {@code refusal} hears of it (a joiner fails the call at once, where the host would refuse
      * the whole frame and the call would never be answered).
      */
-    public synchronized void refuseUnsendable(int maxFrameBytes, Refusal refusal) {
-        this.maxFrameBytes = maxFrameBytes;
-        this.refusal = refusal;
+    public void refuseUnsendable(int maxFrameBytes, Refusal refusal) {
+        sending = new Sending(maxFrameBytes, refusal);
     }
 
     public void add(Message m) {
@@ -335,7 +337,7 @@ public final class Outbox {
 
     /**
      * One frame for {@code items} (messages, or one {@link Encoded} first), encoding each message once: a batch
-     * stops before the message that would take it past {@link #maxFrameBytes}, and that message and the rest go
+     * stops before the message that would take it past the frame limit, and that message and the rest go
      * back to the head of the queue for the next frame. A message too large for any frame goes alone (or is
      * refused, see {@link #refuseUnsendable}). Returns null if nothing is left to send.
      */
@@ -347,6 +349,7 @@ public final class Outbox {
         if (whole != null) {
             return whole;
         }
+        int maxFrameBytes = sending.maxFrameBytes();
         List<byte[]> parts = new ArrayList<>(items.size());
         long bytes = BATCH_HEADER_BYTES;
         for (int i = 0; i < items.size(); i++) {
@@ -383,12 +386,8 @@ public final class Outbox {
             }
             messages.add(m);
         }
-        int limit;
-        synchronized (this) {
-            limit = maxFrameBytes;
-        }
         try {
-            return codec.encodeWithin(new Message.Batch(messages), limit);
+            return codec.encodeWithin(new Message.Batch(messages), sending.maxFrameBytes());
         } catch (IllegalArgumentException e) {
             return null; // one of them cannot be encoded: found and dealt with one by one
         }
@@ -399,12 +398,9 @@ public final class Outbox {
 
     /** One message's encoding, or null if it was refused. A codec that fails leaves its state as it was. */
     private byte[] encodeAlone(Message m) {
-        Refusal refusal;
-        int limit;
-        synchronized (this) {
-            refusal = this.refusal;
-            limit = maxFrameBytes;
-        }
+        Sending now = sending;
+        Refusal refusal = now.refusal();
+        int limit = now.maxFrameBytes();
         try {
             if (refusal == null) {
                 return codec.encode(m);
