@@ -1,21 +1,18 @@
 package dev.easel.engine.store;
 
+import static dev.easel.engine.store.ValueFormat.BYTES;
+import static dev.easel.engine.store.ValueFormat.DOUBLE;
+import static dev.easel.engine.store.ValueFormat.FALSE;
+import static dev.easel.engine.store.ValueFormat.LONG;
+import static dev.easel.engine.store.ValueFormat.NULL;
+import static dev.easel.engine.store.ValueFormat.STRING;
+import static dev.easel.engine.store.ValueFormat.TRUE;
+
 import dev.easel.engine.table.Row;
 import java.nio.charset.StandardCharsets;
 
-/**
- * The compact binary form a stored row takes: per value a tag byte, then zig-zag varints for integers,
- * 8 bytes for doubles, length-prefixed UTF-8 for text and length-prefixed bytes.
- */
+/** The compact binary form a stored row takes: a varint count, then each value in {@link ValueFormat}. */
 final class RowCodec {
-    private static final int NULL = 0;
-    private static final int FALSE = 1;
-    private static final int TRUE = 2;
-    private static final int LONG = 3;
-    private static final int DOUBLE = 4;
-    private static final int STRING = 5;
-    private static final int BYTES = 6;
-
     private RowCodec() {
     }
 
@@ -43,7 +40,7 @@ final class RowCodec {
                 continue;
             }
             if (v instanceof Long l) {
-                size += varintSize((l << 1) ^ (l >> 63));
+                size += varintSize(ValueFormat.zigzag(l));
             } else if (v instanceof Double) {
                 size += 8;
             } else if (v instanceof String s) {
@@ -72,7 +69,7 @@ final class RowCodec {
                 out[at++] = (byte) (b ? TRUE : FALSE);
             } else if (v instanceof Long l) {
                 out[at++] = LONG;
-                at = putVarint(out, at, (l << 1) ^ (l >> 63));
+                at = putVarint(out, at, ValueFormat.zigzag(l));
             } else if (v instanceof Double d) {
                 out[at++] = DOUBLE;
                 long bits = Double.doubleToRawLongBits(d);
@@ -136,71 +133,11 @@ final class RowCodec {
     }
 
     static Object[] decode(byte[] data) {
-        In in = new In(data);
-        int n = (int) in.varint();
-        Object[] values = new Object[n];
-        for (int i = 0; i < n; i++) {
-            int tag = in.read();
-            switch (tag) {
-                case NULL -> values[i] = null;
-                case FALSE -> values[i] = Boolean.FALSE;
-                case TRUE -> values[i] = Boolean.TRUE;
-                case LONG -> {
-                    long z = in.varint();
-                    values[i] = (z >>> 1) ^ -(z & 1);
-                }
-                case DOUBLE -> {
-                    long bits = 0;
-                    for (int k = 0; k < 8; k++) {
-                        bits = (bits << 8) | in.read();
-                    }
-                    values[i] = Double.longBitsToDouble(bits);
-                }
-                case STRING -> {
-                    int len = (int) in.varint();
-                    values[i] = new String(data, in.skip(len), len, StandardCharsets.UTF_8);
-                }
-                case BYTES -> {
-                    int len = (int) in.varint();
-                    byte[] b = new byte[len];
-                    System.arraycopy(data, in.skip(len), b, 0, len);
-                    values[i] = b;
-                }
-                default -> throw new IllegalStateException("corrupt row: unknown tag " + tag);
-            }
+        ValueFormat.Reader in = new ValueFormat.Reader(data, "a stored row");
+        Object[] values = new Object[(int) in.varint()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.value();
         }
         return values;
-    }
-
-    private static final class In {
-        private final byte[] data;
-        private int at;
-
-        In(byte[] data) {
-            this.data = data;
-        }
-
-        int read() {
-            return data[at++] & 0xFF;
-        }
-
-        int skip(int n) {
-            int start = at;
-            at += n;
-            return start;
-        }
-
-        long varint() {
-            long v = 0;
-            int shift = 0;
-            while (true) {
-                int b = read();
-                v |= (long) (b & 0x7F) << shift;
-                if ((b & 0x80) == 0) {
-                    return v;
-                }
-                shift += 7;
-            }
-        }
     }
 }

@@ -8,29 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.easel.engine.tx.ReducerException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ImageStoreTest {
-    @TempDir
-    Path dir;
-    CanvasFixture doc;
-
-    @BeforeEach
-    void open() {
-        doc = CanvasFixture.withTwoEditors(dir);
-    }
-
-    @AfterEach
-    void close() {
-        doc.close();
-    }
-
+class ImageStoreTest extends TwoEditorDocumentTest {
     private String placed(dev.easel.engine.tx.Identity who, String id, byte[] image) {
         String hash = (String) doc.call(who, "put_asset", "bytes", image).get("hash");
         doc.call(who, "create_node", "id", id, "kind", "image", "page", PAGE, "asset", hash, "w", 12.0, "h", 8.0);

@@ -9,29 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class NodeReducersTest {
-    @TempDir
-    Path dir;
-    CanvasFixture doc;
-
-    @BeforeEach
-    void open() {
-        doc = CanvasFixture.withTwoEditors(dir);
-    }
-
-    @AfterEach
-    void close() {
-        doc.close();
-    }
-
+class NodeReducersTest extends TwoEditorDocumentTest {
     @Test
     void createTakesKindDefaultsAndGivenFields() {
         Map<String, Object> r = doc.call(ALICE, "create_node", "id", "t1", "kind", "text", "page", PAGE,

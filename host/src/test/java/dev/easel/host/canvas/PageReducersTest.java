@@ -6,29 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.easel.engine.table.Row;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class PageReducersTest {
-    @TempDir
-    Path dir;
-    CanvasFixture doc;
-
-    @BeforeEach
-    void open() {
-        doc = CanvasFixture.withTwoEditors(dir);
-    }
-
-    @AfterEach
-    void close() {
-        doc.close();
-    }
-
+class PageReducersTest extends TwoEditorDocumentTest {
     private List<String> pages() {
         List<Row> rows = new ArrayList<>(doc.engine.rows(CanvasSchema.PAGE));
         rows.sort((p, q) -> Pages.z(p).compareTo(Pages.z(q)));

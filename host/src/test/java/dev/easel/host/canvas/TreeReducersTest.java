@@ -6,31 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.easel.engine.table.Row;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class TreeReducersTest {
-    @TempDir
-    Path dir;
-    CanvasFixture doc;
-
-    @BeforeEach
-    void open() {
-        doc = CanvasFixture.withTwoEditors(dir);
-    }
-
-    @AfterEach
-    void close() {
-        doc.close();
-    }
-
+class TreeReducersTest extends TwoEditorDocumentTest {
     /** The ids of a parent's children on the first page (null: the top level), in drawing order. */
     static List<String> stack(CanvasFixture doc, String parent) {
         return stack(doc, PAGE, parent);

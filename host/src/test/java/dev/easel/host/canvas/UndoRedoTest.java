@@ -9,30 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.easel.engine.table.Row;
 import dev.easel.engine.tx.Identity;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class UndoRedoTest {
-    @TempDir
-    Path dir;
-    CanvasFixture doc;
-
-    @BeforeEach
-    void open() {
-        doc = CanvasFixture.withTwoEditors(dir);
-    }
-
-    @AfterEach
-    void close() {
-        doc.close();
-    }
-
+class UndoRedoTest extends TwoEditorDocumentTest {
     private Map<String, Object> undo(Identity who) {
         return doc.call(who, "undo");
     }
