@@ -16,33 +16,20 @@ import dev.easel.engine.subscription.TableDelta;
 import dev.easel.engine.table.Row;
 import dev.easel.engine.tx.Identity;
 import dev.easel.engine.tx.TxInfo;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class LocksAndPresenceTest {
-    @TempDir
-    Path dir;
-    CanvasFixture doc;
-
+class LocksAndPresenceTest extends TwoEditorDocumentTest {
     @BeforeEach
-    void open() {
-        doc = CanvasFixture.withTwoEditors(dir);
+    void drawTwoRectangles() {
         doc.rect(ALICE, "a", 0, 0);
         doc.rect(ALICE, "b", 0, 0);
-    }
-
-    @AfterEach
-    void close() {
-        doc.close();
     }
 
     @Test
