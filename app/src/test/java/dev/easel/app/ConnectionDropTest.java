@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.easel.host.client.RemoteConnection;
 import dev.easel.host.session.Connection;
-import dev.easel.host.session.Invite;
+import dev.easel.host.session.LinkProxy;
 import dev.easel.host.session.Role;
 import java.util.Map;
 import javafx.geometry.Point2D;
@@ -33,7 +33,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ConnectionDropTest {
     private HostAndJoiner pair;
-    private CuttableRelay relay;
+    private LinkProxy relay;
 
     @Start
     void start(Stage stage) {
@@ -55,10 +55,8 @@ class ConnectionDropTest {
         String page = fx(() -> pair.host.window.model().page());
         hc.call("create_node", Map.of("id", "r1", "kind", "rect", "page", page, "x", 100.0, "y", 100.0, "w", 200.0,
                 "h", 120.0, "fill", "#0d99ff")).join();
-        relay = new CuttableRelay(pair.session.invite(Role.EDITOR).port());
-        Invite direct = pair.session.invite(Role.EDITOR);
-        Invite viaRelay = new Invite(direct.host(), relay.port(), direct.sessionId(), direct.secret());
-        MainWindow joiner = pair.join(viaRelay.link());
+        relay = new LinkProxy(pair.session.invite(Role.EDITOR).port());
+        MainWindow joiner = pair.join(relay.route(pair.session.invite(Role.EDITOR)).link());
         Connection joined = pair.joined();
         await().atMost(TIMEOUT).until(() -> fx(() -> joiner.model().node("r1") != null));
         await().atMost(TIMEOUT).until(() -> fx(() -> joiner.status().connectionText()).startsWith("Connected"));

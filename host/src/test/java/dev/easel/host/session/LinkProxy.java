@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.concurrent.BlockingQueue;
@@ -14,11 +15,13 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A TCP proxy on loopback standing in for a bad network between a joiner and the host: it can delay every chunk
- * by a fixed time in both directions, or stop reading what the host sends (so the host sees a client that
- * stopped reading) until resumed.
+ * by a fixed time in both directions, stop reading what the host sends (so the host sees a client that stopped
+ * reading) until resumed, or drop every connection and refuse new ones (a host that became unreachable) until
+ * restored. The app's tests use it too (the host's test jar).
  */
 public final class LinkProxy implements AutoCloseable {
-    private final ServerSocket listener;
+    private volatile ServerSocket listener;
+    private final int port;
     private final int upstreamPort;
     private final long delayNanos;
     private final ReentrantLock pauseLock = new ReentrantLock();
@@ -30,14 +33,41 @@ public final class LinkProxy implements AutoCloseable {
     public LinkProxy(int upstreamPort, long delayMillis) throws IOException {
         this.upstreamPort = upstreamPort;
         this.delayNanos = delayMillis * 1_000_000L;
-        this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread accept = new Thread(this::acceptLoop, "proxy-accept");
-        accept.setDaemon(true);
-        accept.start();
+        listen(0);
+        this.port = listener.getLocalPort();
     }
 
-    int port() {
-        return listener.getLocalPort();
+    /** A proxy that passes everything at once. */
+    public LinkProxy(int upstreamPort) throws IOException {
+        this(upstreamPort, 0);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Drops every connection and stops listening: joiners find the host unreachable until {@link #restore}. */
+    public void cut() throws IOException {
+        listener.close();
+        for (Socket s : sockets) {
+            closeQuietly(s);
+        }
+        sockets.clear();
+    }
+
+    /** Listens on the same port again. */
+    public void restore() throws IOException {
+        listen(port);
+    }
+
+    private void listen(int onPort) throws IOException {
+        ServerSocket s = new ServerSocket();
+        s.setReuseAddress(true);
+        s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort), 50);
+        listener = s;
+        Thread accept = new Thread(() -> acceptLoop(s), "proxy-accept");
+        accept.setDaemon(true);
+        accept.start();
     }
 
     /** An invite that goes through this proxy. */
@@ -60,10 +90,10 @@ public final class LinkProxy implements AutoCloseable {
         }
     }
 
-    private void acceptLoop() {
+    private void acceptLoop(ServerSocket listening) {
         while (!closed) {
             try {
-                Socket client = listener.accept();
+                Socket client = listening.accept();
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
                 client.setTcpNoDelay(true);
                 upstream.setTcpNoDelay(true);
