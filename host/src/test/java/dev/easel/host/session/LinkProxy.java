@@ -92,8 +92,13 @@ public final class LinkProxy implements AutoCloseable {
 
     private void acceptLoop(ServerSocket listening) {
         while (!closed) {
+            Socket client;
             try {
-                Socket client = listening.accept();
+                client = listening.accept();
+            } catch (IOException e) {
+                return; // closed or cut
+            }
+            try {
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
                 client.setTcpNoDelay(true);
                 upstream.setTcpNoDelay(true);
@@ -105,7 +110,7 @@ public final class LinkProxy implements AutoCloseable {
                 pump(client, upstream, false);
                 pump(upstream, client, true);
             } catch (IOException e) {
-                return;
+                closeQuietly(client); // the host is not there: this joiner's connection fails, later ones may not
             }
         }
     }
