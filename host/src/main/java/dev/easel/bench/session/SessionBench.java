@@ -2,6 +2,7 @@ package dev.easel.bench.session;
 
 import dev.easel.bench.Figures;
 import dev.easel.bench.JitWarmup;
+import dev.easel.bench.ResourceUse;
 import dev.easel.bench.engine.NodeTable;
 import dev.easel.engine.Engine;
 import dev.easel.engine.replica.ReplicaListener;
@@ -19,6 +20,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -116,11 +118,13 @@ public final class SessionBench {
             double warmupSeconds = JitWarmup.run(() -> repeat(move, round), quick ? 0.5 : 10, quick ? 2 : 60);
             recorder.reset();
             int measured = quick ? 200 : 3_000;
+            ResourceUse use = ResourceUse.start();
             repeat(move, measured);
             Histogram h = recorder.getIntervalHistogram();
-            Map<String, Object> params = Map.of("receivers", receivers, "nodes", 2_000, "moves", measured,
-                    "warmup_seconds", Figures.tenths(warmupSeconds), "encoding", "cbor",
-                    "transport", "loopback WebSocket, host and joiners in one JVM");
+            Map<String, Object> params = new LinkedHashMap<>(Map.of("receivers", receivers, "nodes", 2_000,
+                    "moves", measured, "warmup_seconds", Figures.tenths(warmupSeconds), "encoding", "cbor",
+                    "transport", "loopback WebSocket, host and joiners in one JVM"));
+            params.putAll(use.sinceStart());
             if (receivers == 10) {
                 out.emit("session.move_latency_us_p50", h.getValueAtPercentile(50) / 1000.0, "us", params);
                 out.emit("session.move_latency_us_p99", h.getValueAtPercentile(99) / 1000.0, "us", params);
@@ -227,13 +231,15 @@ public final class SessionBench {
                     () -> calls[0] - (engine.offset() - base) <= cs.size());
             recorder.reset();
             received.reset();
+            ResourceUse use = ResourceUse.start();
             long sent = storm(cs, seconds);
             Histogram h = recorder.getIntervalHistogram();
-            out.emit("session.cursor_latency_ms_p99", h.getValueAtPercentile(99) / 1e6, "ms",
-                    Map.of("clients", clients, "hz", 60, "seconds", seconds, "warmup_seconds", Figures.tenths(warmupSeconds),
-                            "cursor_updates_sent", sent,
-                            "row_updates_applied", received.sum(), "p50_ms", h.getValueAtPercentile(50) / 1e6,
-                            "note", "updates to the same cursor merge when a client falls behind; receivers in the same JVM"));
+            Map<String, Object> params = new LinkedHashMap<>(Map.of("clients", clients, "hz", 60, "seconds", seconds,
+                    "warmup_seconds", Figures.tenths(warmupSeconds), "cursor_updates_sent", sent,
+                    "row_updates_applied", received.sum(), "p50_ms", h.getValueAtPercentile(50) / 1e6,
+                    "note", "updates to the same cursor merge when a client falls behind; receivers in the same JVM"));
+            params.putAll(use.sinceStart());
+            out.emit("session.cursor_latency_ms_p99", h.getValueAtPercentile(99) / 1e6, "ms", params);
         }
     }
 
@@ -323,18 +329,20 @@ public final class SessionBench {
             double warmupSeconds = JitWarmup.run(() -> TimeUnit.SECONDS.sleep(1), quick ? 1 : 45, quick ? 2 : 90);
             long before = acked.get();
             long measureStart = System.nanoTime();
+            ResourceUse use = ResourceUse.start();
             TimeUnit.SECONDS.sleep(quick ? 2 : 10);
             long after = acked.get();
             double seconds = (System.nanoTime() - measureStart) / 1e9;
+            Map<String, Object> resources = use.sinceStart();
             running.set(false);
             for (Thread t : threads) {
                 t.join();
             }
-            out.emit("session.transfer_tx_per_s", (after - before) / seconds, "tx/s",
-                    Map.of("joiners", clients, "in_flight_each", inFlight, "accounts", accounts,
-                            "warmup_seconds", Figures.tenths(warmupSeconds),
-                            "acknowledged", "after durable commit (fsync per group-commit batch)",
-                            "measured_s", seconds));
+            Map<String, Object> params = new LinkedHashMap<>(Map.of("joiners", clients, "in_flight_each", inFlight,
+                    "accounts", accounts, "warmup_seconds", Figures.tenths(warmupSeconds),
+                    "acknowledged", "after durable commit (fsync per group-commit batch)", "measured_s", seconds));
+            params.putAll(resources);
+            out.emit("session.transfer_tx_per_s", (after - before) / seconds, "tx/s", params);
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
