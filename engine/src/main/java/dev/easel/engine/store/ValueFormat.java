@@ -9,13 +9,14 @@ import java.nio.charset.StandardCharsets;
  * and length-prefixed bytes for a byte string. Null and booleans are the tag alone.
  */
 public final class ValueFormat {
-    public static final int NULL = 0;
-    public static final int FALSE = 1;
-    public static final int TRUE = 2;
-    public static final int LONG = 3;
-    public static final int DOUBLE = 4;
-    public static final int STRING = 5;
-    public static final int BYTES = 6;
+    // The tags: only this package writes them (stored rows size theirs exactly), others go through Writer.
+    static final int NULL = 0;
+    static final int FALSE = 1;
+    static final int TRUE = 2;
+    static final int LONG = 3;
+    static final int DOUBLE = 4;
+    static final int STRING = 5;
+    static final int BYTES = 6;
 
     private ValueFormat() {
     }
@@ -25,7 +26,7 @@ public final class ValueFormat {
         return (v << 1) ^ (v >> 63);
     }
 
-    static long unzigzag(long z) {
+    private static long unzigzag(long z) {
         return (z >>> 1) ^ -(z & 1);
     }
 
