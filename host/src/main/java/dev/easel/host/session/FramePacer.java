@@ -12,8 +12,9 @@ import java.util.function.LongSupplier;
 /**
  * Spaces out the frames of a session's connections that receive a stream of transactions, so that a hundred
  * cursors moving at 60 Hz cost each client one frame per tick rather than one per commit. A connection that
- * receives edits one at a time (its last frame held a single transaction) is never held back: its next frame
- * leaves at once, so a lone move pays no pacing delay.
+ * receives edits one at a time (its last frame held a single transaction, not released by a tick) is never held
+ * back: its next frame leaves at once, so a lone move pays no pacing delay. A connection in a stream stays in it
+ * while each tick finds something to send (see {@code Outbox}).
  *
  * <p>The connections are dealt into {@link #PHASES} groups whose ticks are staggered across the tick period: every
  * connection still gets one frame per period, but a period's frames leave in several smaller waves instead of
@@ -71,11 +72,6 @@ public final class FramePacer implements AutoCloseable {
         this.offset = offset;
         this.timer = timer;
         this.stepNanos = Math.max(1, tickNanos / PHASES);
-    }
-
-    /** True if a connection whose previous frame carried {@code transactions} should wait for the next tick. */
-    static boolean shouldWait(int previousFrameTransactions) {
-        return previousFrameTransactions > 1;
     }
 
     /** The group of a new connection: dealt in turn, so groups stay even. */

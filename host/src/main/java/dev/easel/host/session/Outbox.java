@@ -64,8 +64,13 @@ public final class Outbox {
     /** This connection's group of the pacer's staggered ticks. */
     private final int paceGroup;
     private final SharedConversions conversions;
-    /** How many transactions the previous frame carried: more than one means a stream, which gets paced. */
-    private int lastFrameTransactions;
+    /**
+     * The connection receives a stream and gets a frame per tick: its previous frame carried more than one
+     * transaction, or was released by a tick with any. Without the second case, a tick that happened to find a
+     * single commit (the writer stalled a moment) would drop a steady stream out of pacing, and each following
+     * commit would go in a frame of its own for as long as the link kept up.
+     */
+    private boolean streaming;
     private Runnable whenDrained;
     private long framesSent;
     private long merges;
@@ -292,15 +297,17 @@ public final class Outbox {
             // parking the next deltas, finds it waiting and need not wake a send thread for it. A closing
             // connection (someone waits for it to drain) sends what is queued at once.
             boolean draining = whenDrained != null;
-            if (pacer != null && !draining && FramePacer.shouldWait(lastFrameTransactions)) {
+            if (pacer != null && !draining && streaming) {
                 waitForTick();
                 return;
             }
             if (pending.isEmpty()) {
+                releaseCut = NO_CUT; // a tick with nothing to send ends the stream: the next commit goes at once
                 return;
             }
             // Released by a tick: send up to the tick's cut, so every client in step sends the same run.
             long cut = draining ? NO_CUT : releaseCut;
+            boolean releasedByTick = cut != NO_CUT;
             releaseCut = NO_CUT;
             taken = new ArrayList<>(Math.min(pending.size(), MAX_MESSAGES_PER_FRAME));
             int transactions = 0;
@@ -318,7 +325,7 @@ public final class Outbox {
                 waitForTick();
                 return;
             }
-            lastFrameTransactions = transactions;
+            streaming = transactions > 1 || (releasedByTick && transactions > 0);
             // From here until sent() only this thread touches the codec; writers keep queueing meanwhile.
             inFlight = true;
             framesSent++;
@@ -439,7 +446,7 @@ public final class Outbox {
 
     /** Holds the next frame until the pacer's next tick (caller holds the lock). */
     private void waitForTick() {
-        lastFrameTransactions = 0;
+        streaming = false;
         pacedWait = true;
         pacer.awaitTick(paceGroup, this::pacedWaitOver);
     }

@@ -8,12 +8,9 @@ import dev.easel.host.protocol.ErrorCodes;
 import dev.easel.host.protocol.Limits;
 import dev.easel.host.protocol.Message;
 import dev.easel.host.protocol.Messages;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,30 +19,6 @@ import org.junit.jupiter.api.Test;
  */
 class OutboxFramesTest {
     private static final int BIG = 400_000;
-
-    /** A socket that holds each frame until the test lets it go, as a busy connection would. */
-    private static final class HeldSocket implements Outbox.Sender {
-        final List<byte[]> frames = new ArrayList<>();
-        private final Deque<Runnable> unfinished = new ArrayDeque<>();
-
-        @Override
-        public synchronized void send(byte[] frame, boolean binary, Runnable done, Consumer<Throwable> failed) {
-            frames.add(frame);
-            unfinished.add(done);
-        }
-
-        /** Lets every frame go, including those sent as earlier ones finish. */
-        void finishAll() {
-            Runnable done;
-            while ((done = next()) != null) {
-                done.run();
-            }
-        }
-
-        private synchronized Runnable next() {
-            return unfinished.poll();
-        }
-    }
 
     private final HeldSocket socket = new HeldSocket();
     private final Outbox outbox = new Outbox(socket, new CborCodec(), Integer.MAX_VALUE, Runnable::run);
