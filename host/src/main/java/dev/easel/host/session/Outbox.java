@@ -72,8 +72,6 @@ public final class Outbox {
      */
     private boolean streaming;
     private Runnable whenDrained;
-    private long framesSent;
-    private long merges;
 
     /**
      * {@code sendExecutor} encodes and sends frames, so a writer that queues a message (the engine's thread,
@@ -219,9 +217,6 @@ public final class Outbox {
      */
     private List<Object> materialize(List<Object> items) {
         boolean merge = parkedCount(items) > softLimit;
-        if (merge) {
-            merges++;
-        }
         List<Object> out = new ArrayList<>(items.size());
         List<Parked> run = new ArrayList<>(merge ? items.size() : 1);
         // While merging, results wait for the end of the run: each still follows the transaction it answers, and
@@ -328,7 +323,6 @@ public final class Outbox {
             streaming = transactions > 1 || (releasedByTick && transactions > 0);
             // From here until sent() only this thread touches the codec; writers keep queueing meanwhile.
             inFlight = true;
-            framesSent++;
         }
         byte[] frame = encodeFitting(materialize(taken));
         if (frame == null) {
@@ -507,18 +501,6 @@ public final class Outbox {
         if (r != null) {
             r.run();
         }
-    }
-
-    public synchronized int pendingCount() {
-        return pending.size();
-    }
-
-    synchronized long framesSent() {
-        return framesSent;
-    }
-
-    synchronized long merges() {
-        return merges;
     }
 
     public void close() {
