@@ -13,7 +13,6 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
 final class ClientRuntime {
     private static WebSocketClient client;
     private static ScheduledExecutorService timer;
-    private static java.util.concurrent.ExecutorService sender;
 
     private ClientRuntime() {
     }
@@ -37,18 +36,6 @@ final class ClientRuntime {
             client = c;
         }
         return client;
-    }
-
-    /** Encodes and sends every connection's frames, so calls made meanwhile share a frame. */
-    static synchronized java.util.concurrent.Executor sender() {
-        if (sender == null) {
-            sender = Executors.newFixedThreadPool(2, r -> {
-                Thread t = new Thread(r, "easel-client-send");
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        return sender;
     }
 
     static synchronized ScheduledExecutorService timer() {

@@ -76,7 +76,8 @@ public final class Outbox {
     /**
      * {@code sendExecutor} encodes and sends frames, so a writer that queues a message (the engine's thread,
      * under its lock) never pays for encoding or the socket, and whatever else is queued before the executor
-     * gets to it travels in the same frame.
+     * gets to it travels in the same frame. A joiner's outbox passes {@code Runnable::run}: its calls are few,
+     * and waking a send thread would cost each of them more than the socket write does.
      */
     public Outbox(Sender sender, Codec codec, int softLimit, java.util.concurrent.Executor sendExecutor) {
         this(sender, codec, softLimit, sendExecutor, null, new SharedConversions());
@@ -107,11 +108,16 @@ public final class Outbox {
     }
 
     public void add(Message m) {
+        addAll(List.of(m));
+    }
+
+    /** Queues {@code messages} together, so they share a frame even when this outbox sends on the caller's thread. */
+    public void addAll(List<? extends Message> messages) {
         synchronized (this) {
             if (closed) {
                 return;
             }
-            pending.addLast(m);
+            pending.addAll(messages);
         }
         scheduleFlush();
     }
