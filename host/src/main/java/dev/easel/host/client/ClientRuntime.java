@@ -13,6 +13,7 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
 final class ClientRuntime {
     private static WebSocketClient client;
     private static ScheduledExecutorService timer;
+    private static java.util.concurrent.ExecutorService sender;
 
     private ClientRuntime() {
     }
@@ -22,7 +23,8 @@ final class ClientRuntime {
             QueuedThreadPool threads = new QueuedThreadPool(64, 2);
             threads.setName("easel-client");
             threads.setDaemon(true);
-            org.eclipse.jetty.client.HttpClient http = new org.eclipse.jetty.client.HttpClient();
+            org.eclipse.jetty.client.HttpClient http = new org.eclipse.jetty.client.HttpClient(
+                    new org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP(new ReadsOnSelector()));
             http.setExecutor(threads);
             WebSocketClient c = new WebSocketClient(http);
             c.setMaxBinaryMessageSize(512L << 20);
@@ -36,6 +38,18 @@ final class ClientRuntime {
             client = c;
         }
         return client;
+    }
+
+    /** Encodes and sends every connection's frames, so calls made meanwhile share a frame. */
+    static synchronized java.util.concurrent.Executor sender() {
+        if (sender == null) {
+            sender = Executors.newFixedThreadPool(2, r -> {
+                Thread t = new Thread(r, "easel-client-send");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return sender;
     }
 
     static synchronized ScheduledExecutorService timer() {

@@ -363,10 +363,8 @@ public final class RemoteConnection implements Connection {
                 previous.close();
             }
             // Calls are never merged: the soft limit only concerns transactions, which a client does not send.
-            // A call is encoded and written on the caller's thread (when no frame is in flight): handing it to a
-            // send thread cost about 50 us more per call on a 2-core machine (session.move_latency_us).
             outbox = new Outbox((frame, binary, done, failed) -> sendFrame(session, frame, binary, done, failed),
-                    Codecs.create(chosen), Integer.MAX_VALUE, Runnable::run);
+                    Codecs.create(chosen), Integer.MAX_VALUE, new InlineWhenQuiet(ClientRuntime.sender()));
             outbox.refuseUnsendable(Limits.MAX_FRAME_BYTES, this::unsendable);
         }
     }

@@ -18,6 +18,10 @@ public interface Connection extends AutoCloseable {
 
     Schema schema();
 
+    /**
+     * What this connection sees. Its listeners run on the thread that applied the change (for a joiner, the
+     * network thread that read it), so they must return quickly: hand slow work to another thread.
+     */
     Replica replica();
 
     /** Who this connection acts as (the key fingerprint of this installation). */

@@ -76,8 +76,7 @@ public final class Outbox {
     /**
      * {@code sendExecutor} encodes and sends frames, so a writer that queues a message (the engine's thread,
      * under its lock) never pays for encoding or the socket, and whatever else is queued before the executor
-     * gets to it travels in the same frame. A joiner's outbox passes {@code Runnable::run}: its calls are few,
-     * and waking a send thread would cost each of them more than the socket write does.
+     * gets to it travels in the same frame. (A joiner's executor may run a flush on the caller's thread.)
      */
     public Outbox(Sender sender, Codec codec, int softLimit, java.util.concurrent.Executor sendExecutor) {
         this(sender, codec, softLimit, sendExecutor, null, new SharedConversions());
