@@ -23,8 +23,7 @@ final class ClientRuntime {
             QueuedThreadPool threads = new QueuedThreadPool(64, 2);
             threads.setName("easel-client");
             threads.setDaemon(true);
-            org.eclipse.jetty.client.HttpClient http = new org.eclipse.jetty.client.HttpClient(
-                    new org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP(new ReadsOnSelector()));
+            org.eclipse.jetty.client.HttpClient http = new org.eclipse.jetty.client.HttpClient();
             http.setExecutor(threads);
             WebSocketClient c = new WebSocketClient(http);
             c.setMaxBinaryMessageSize(512L << 20);
