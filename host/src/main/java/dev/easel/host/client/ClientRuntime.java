@@ -23,7 +23,11 @@ final class ClientRuntime {
             QueuedThreadPool threads = new QueuedThreadPool(64, 2);
             threads.setName("easel-client");
             threads.setDaemon(true);
-            org.eclipse.jetty.client.HttpClient http = new org.eclipse.jetty.client.HttpClient();
+            ReadsOnSelector connector = new ReadsOnSelector();
+            // One selector applied 100 joiners' frames on one core: cursor p99 85 ms, against 31 ms with two.
+            connector.setSelectors(2);
+            org.eclipse.jetty.client.HttpClient http = new org.eclipse.jetty.client.HttpClient(
+                    new org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP(connector));
             http.setExecutor(threads);
             WebSocketClient c = new WebSocketClient(http);
             c.setMaxBinaryMessageSize(512L << 20);
