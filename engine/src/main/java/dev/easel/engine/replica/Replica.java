@@ -152,7 +152,7 @@ public final class Replica {
      * (a resync after a reconnect), rows it no longer has leave and changed rows update.
      */
     public void applySnapshot(long queryId, TableSchema table, List<Row> rows, long atOffset) {
-        List<Runnable> events;
+        List<Event> events;
         synchronized (this) {
             Changes c = new Changes();
             QueryRows q = queries.computeIfAbsent(queryId, id -> new QueryRows(table, new HashSet<>()));
@@ -193,7 +193,7 @@ public final class Replica {
         if (transactions.isEmpty()) {
             return;
         }
-        List<Runnable> events;
+        List<Event> events;
         long last;
         synchronized (this) {
             Changes c = new Changes();
@@ -228,7 +228,7 @@ public final class Replica {
 
     /** Forgets a subscription; rows only it held leave. */
     public void dropQuery(long queryId) {
-        List<Runnable> events;
+        List<Event> events;
         synchronized (this) {
             QueryRows q = queries.remove(queryId);
             if (q == null) {
@@ -247,7 +247,7 @@ public final class Replica {
     /** Shows a call's expected effect at once, until {@link #resolve} or its transaction drops it. */
     public void predict(Object callTag, List<Prediction> changes) {
         Objects.requireNonNull(callTag, "callTag");
-        List<Runnable> events;
+        List<Event> events;
         synchronized (this) {
             Changes c = new Changes();
             Map<Key, Row> overlay = predictions.computeIfAbsent(callTag, t -> new HashMap<>());
@@ -263,7 +263,7 @@ public final class Replica {
 
     /** Drops a call's prediction (its call failed, or changed nothing): the confirmed rows show again. */
     public void resolve(Object callTag) {
-        List<Runnable> events;
+        List<Event> events;
         synchronized (this) {
             Changes c = new Changes();
             dropPrediction(c, callTag);
@@ -274,7 +274,7 @@ public final class Replica {
 
     /** Forgets everything (a new session). */
     public void clear() {
-        List<Runnable> events;
+        List<Event> events;
         synchronized (this) {
             Changes c = new Changes();
             for (Object tag : new ArrayList<>(predictions.keySet())) {
@@ -385,21 +385,32 @@ public final class Replica {
             return h != null && h.holders > 0 && predictions.isEmpty() ? h.row : visible(k);
         }
 
-        List<Runnable> events() {
-            List<Runnable> out = new ArrayList<>();
+        List<Event> events() {
+            List<Event> out = new ArrayList<>(before.size());
             for (Map.Entry<Key, Touched> e : before.entrySet()) {
-                TableSchema t = e.getValue().table();
                 Row was = e.getValue().was();
                 Row now = now(e.getKey(), e.getValue());
-                if (was == null && now != null) {
-                    out.add(() -> listeners.forEach(l -> l.onInsert(t, now)));
-                } else if (was != null && now == null) {
-                    out.add(() -> listeners.forEach(l -> l.onDelete(t, was)));
-                } else if (was != null && !sameRow(was, now)) {
-                    out.add(() -> listeners.forEach(l -> l.onUpdate(t, was, now)));
+                if ((was == null) != (now == null) || was != null && !sameRow(was, now)) {
+                    out.add(new Event(e.getValue().table(), was, now));
                 }
             }
             return out;
+        }
+    }
+
+    /**
+     * One row's change for the listeners: an insert when {@code was} is null, a delete when {@code now} is. A
+     * record rather than a closure, so a client applying thousands of rows a second allocates one object each.
+     */
+    private record Event(TableSchema table, Row was, Row now) {
+        void tell(ReplicaListener l) {
+            if (was == null) {
+                l.onInsert(table, now);
+            } else if (now == null) {
+                l.onDelete(table, was);
+            } else {
+                l.onUpdate(table, was, now);
+            }
         }
     }
 
@@ -415,14 +426,17 @@ public final class Replica {
         return true;
     }
 
-    private void fire(List<Runnable> events, long at) {
+    private void fire(List<Event> events, long at) {
         if (listeners.isEmpty() || events.isEmpty()) {
             return;
         }
-        for (Runnable r : events) {
-            r.run();
+        ReplicaListener[] told = listeners.toArray(new ReplicaListener[0]); // one copy per batch, not per row
+        for (Event e : events) {
+            for (ReplicaListener l : told) {
+                e.tell(l);
+            }
         }
-        for (ReplicaListener l : listeners) {
+        for (ReplicaListener l : told) {
             l.onApplied(at);
         }
     }
