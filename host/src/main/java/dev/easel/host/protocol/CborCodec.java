@@ -80,8 +80,6 @@ public final class CborCodec implements Codec {
     private static final int KEEP_BUFFER_BYTES = 64 * 1024;
     /** Reused from frame to frame (an instance encodes one frame at a time), so frames cost one copy. */
     private ByteArrayOutputStream frameBuffer = new ByteArrayOutputStream(FRAME_BUFFER_BYTES);
-    /** Row values and keys decoded lately (decoding is one thread's at a time, as encoding is). */
-    private final RecentStrings recentStrings = new RecentStrings();
     /** Query updates the host's clients receive alike, encoded once (null: encode everything here). */
     private SharedEncodings shared;
     private final Interner sendCallers = new Interner();
@@ -1038,7 +1036,7 @@ public final class CborCodec implements Codec {
                     }
                     return p.getDoubleValue();
                 case VALUE_STRING:
-                    return recentStrings.of(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                    return p.getText();
                 case VALUE_EMBEDDED_OBJECT:
                     if (p.getEmbeddedObject() instanceof byte[] b) {
                         if (b.length > Limits.MAX_STRING) {
