@@ -1,5 +1,6 @@
 package dev.easel.host.protocol;
 
+import java.lang.ref.WeakReference;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,24 +13,30 @@ import java.util.function.Function;
  * hundred times. Only the parts that carry no connection state are shared (a query update's table and rows; the
  * query id and the transaction header are the connection's own). An update is known by the identity of its row
  * lists, which the shared conversions hand to every client unchanged. Safe for the send threads.
+ *
+ * <p>Everything here is held weakly, for the same reason as the shared conversions: the lists stay alive while a
+ * client still has to send them, the encoded bytes while a frame is being built from them, and neither is copied
+ * by young collections once every client has moved on. Bytes dropped by a collection before the last client
+ * used them are encoded again.
  */
 public final class SharedEncodings {
     private static final int REMEMBERED = 512;
-    /** Placeholder for an update registered but not yet encoded. */
+    /** Placeholder for an update registered but not yet encoded (static, so its reference is never cleared). */
     private static final byte[] NOT_YET = new byte[0];
+    private static final WeakReference<byte[]> NOT_YET_ENCODED = new WeakReference<>(NOT_YET);
 
-    private final Map<Key, byte[]> encoded = new LinkedHashMap<>(REMEMBERED * 2, 0.75f, true) {
+    private final Map<Key, WeakReference<byte[]>> encoded = new LinkedHashMap<>(REMEMBERED * 2, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, byte[]> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Key, WeakReference<byte[]>> eldest) {
             return size() > REMEMBERED;
         }
     };
 
     /** Notes that {@code update}'s rows go to several clients as they are. */
     public void share(Message.QueryUpdate update) {
-        Key key = new Key(update);
+        Key key = new HeldKey(update);
         synchronized (encoded) {
-            encoded.putIfAbsent(key, NOT_YET);
+            encoded.putIfAbsent(key, NOT_YET_ENCODED);
         }
     }
 
@@ -38,48 +45,110 @@ public final class SharedEncodings {
      * {@code update} was not shared (the caller encodes it itself).
      */
     byte[] encoding(Message.QueryUpdate update, Function<Message.QueryUpdate, byte[]> encode) {
-        Key key = new Key(update);
-        byte[] bytes;
+        Key key = new LookupKey(update);
+        WeakReference<byte[]> held;
         synchronized (encoded) {
-            bytes = encoded.get(key);
+            held = encoded.get(key);
         }
-        if (bytes == null || bytes != NOT_YET) {
+        if (held == null) {
+            return null;
+        }
+        byte[] bytes = held.get();
+        if (bytes != null && bytes != NOT_YET) {
             return bytes;
         }
         // Two send threads may both encode it once; both results are the same bytes.
         byte[] made = encode.apply(update);
         synchronized (encoded) {
-            encoded.replace(key, NOT_YET, made);
+            encoded.replace(key, held, new WeakReference<>(made));
         }
         return made;
     }
 
-    /** An update by its table and the identity of its three row lists. */
-    private static final class Key {
+    /**
+     * An update by its table and the identity of its three row lists. A key in the map holds the lists weakly
+     * ({@link HeldKey}); a key looked up with holds them as they are ({@link LookupKey}). A held key whose lists
+     * were collected equals no live one, and waits in the map until it is the eldest.
+     */
+    private abstract static class Key {
         private final int tableId;
-        private final List<?> inserts;
-        private final List<?> updates;
-        private final List<?> deletes;
+        private final int hash;
 
         Key(Message.QueryUpdate u) {
             this.tableId = u.tableId();
-            this.inserts = u.inserts();
-            this.updates = u.updates();
-            this.deletes = u.deletes();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.tableId == tableId && k.inserts == inserts && k.updates == updates
-                    && k.deletes == deletes;
-        }
-
-        @Override
-        public int hashCode() {
             int h = tableId;
-            h = h * 31 + System.identityHashCode(inserts);
-            h = h * 31 + System.identityHashCode(updates);
-            return h * 31 + System.identityHashCode(deletes);
+            h = h * 31 + System.identityHashCode(u.inserts());
+            h = h * 31 + System.identityHashCode(u.updates());
+            this.hash = h * 31 + System.identityHashCode(u.deletes());
+        }
+
+        abstract Object inserts();
+
+        abstract Object updates();
+
+        abstract Object deletes();
+
+        @Override
+        public final boolean equals(Object o) {
+            return o instanceof Key k && k.tableId == tableId && k.inserts() == inserts() && k.updates() == updates()
+                    && k.deletes() == deletes();
+        }
+
+        @Override
+        public final int hashCode() {
+            return hash;
+        }
+    }
+
+    private static final class HeldKey extends Key {
+        private final WeakReference<List<?>> inserts;
+        private final WeakReference<List<?>> updates;
+        private final WeakReference<List<?>> deletes;
+
+        HeldKey(Message.QueryUpdate u) {
+            super(u);
+            this.inserts = new WeakReference<>(u.inserts());
+            this.updates = new WeakReference<>(u.updates());
+            this.deletes = new WeakReference<>(u.deletes());
+        }
+
+        @Override
+        Object inserts() {
+            return inserts.get();
+        }
+
+        @Override
+        Object updates() {
+            return updates.get();
+        }
+
+        @Override
+        Object deletes() {
+            return deletes.get();
+        }
+    }
+
+    private static final class LookupKey extends Key {
+        private final Message.QueryUpdate update;
+
+        LookupKey(Message.QueryUpdate update) {
+            super(update);
+            this.update = update;
+        }
+
+        @Override
+        Object inserts() {
+            return update.inserts();
+        }
+
+        @Override
+        Object updates() {
+            return update.updates();
+        }
+
+        @Override
+        Object deletes() {
+            return update.deletes();
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.easel.host.session;
 import dev.easel.engine.subscription.TableDelta;
 import dev.easel.host.protocol.Message;
 import dev.easel.host.protocol.SharedEncodings;
+import java.lang.ref.WeakReference;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,12 @@ import java.util.Map;
  * length: a subscriber receives every delta of its query in commit order, so two runs that agree on those
  * hold the same deltas. The converted updates are encoded once too (see {@link SharedEncodings}). Safe for the
  * send executor's threads.
+ *
+ * <p>A converted run is held weakly: the clients still to send it keep it alive, and the next garbage collection
+ * after the last of them drops it. Held strongly, the remembered runs were most of what a young collection had to
+ * copy during a cursor storm (tens of thousands of column updates), and its pauses were what set the storm's p99.
+ * A run dropped while a late client still needs it is converted again, which costs that client what it would
+ * have cost without sharing.
  */
 public final class SharedConversions {
     private static final int REMEMBERED = 512;
@@ -25,9 +32,10 @@ public final class SharedConversions {
 
     private final SharedEncodings encodings = new SharedEncodings();
 
-    private final Map<Run, Message.QueryUpdate> recent = new LinkedHashMap<>(REMEMBERED * 2, 0.75f, true) {
+    private final Map<Run, WeakReference<Message.QueryUpdate>> recent =
+            new LinkedHashMap<>(REMEMBERED * 2, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Run, Message.QueryUpdate> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Run, WeakReference<Message.QueryUpdate>> eldest) {
             return size() > REMEMBERED;
         }
     };
@@ -35,15 +43,16 @@ public final class SharedConversions {
     /** The run of one subscription's deltas (oldest first) as one update for query {@code queryId}. */
     public Message.QueryUpdate convert(long queryId, List<TableDelta> run) {
         Run key = new Run(run.get(0), run.get(run.size() - 1), run.size());
-        Message.QueryUpdate u;
+        WeakReference<Message.QueryUpdate> held;
         synchronized (recent) {
-            u = recent.get(key);
+            held = recent.get(key);
         }
+        Message.QueryUpdate u = held == null ? null : held.get();
         if (u == null) {
             u = run.size() == 1 ? Deltas.toQueryUpdate(queryId, run.get(0)) : merge(queryId, run);
             encodings.share(u);
             synchronized (recent) {
-                recent.put(key, u);
+                recent.put(key, new WeakReference<>(u));
             }
         }
         return u.queryId() == queryId ? u

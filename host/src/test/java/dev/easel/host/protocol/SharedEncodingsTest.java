@@ -1,10 +1,13 @@
 package dev.easel.host.protocol;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.ref.WeakReference;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -65,13 +68,16 @@ class SharedEncodingsTest {
         SharedEncodings shared = new SharedEncodings();
         shared.share(ROWS);
         AtomicInteger encodings = new AtomicInteger();
+        // The frames being built hold the bytes, which is what keeps a weakly held encoding alive.
+        List<byte[]> frames = new ArrayList<>();
         for (int client = 0; client < 100; client++) {
-            shared.encoding(update(client, ROWS), u -> {
+            frames.add(shared.encoding(update(client, ROWS), u -> {
                 encodings.incrementAndGet();
                 return new byte[] {1};
-            });
+            }));
         }
         assertEquals(1, encodings.get());
+        assertEquals(100, frames.size());
     }
 
     @Test
@@ -82,5 +88,20 @@ class SharedEncodingsTest {
         Message.QueryUpdate lookalike = new Message.QueryUpdate(1, 0, new ArrayList<>(ROWS.inserts()),
                 new ArrayList<>(ROWS.updates()), new ArrayList<>(ROWS.deletes()));
         assertNull(shared.encoding(lookalike, u -> new byte[] {1}));
+    }
+
+    @Test
+    void anEncodingIsLetGoWithTheRowsItWasMadeFrom() {
+        SharedEncodings shared = new SharedEncodings();
+        Message.QueryUpdate rows = new Message.QueryUpdate(1, 0, new ArrayList<>(ROWS.inserts()),
+                new ArrayList<>(ROWS.updates()), new ArrayList<>(ROWS.deletes()));
+        shared.share(rows);
+        WeakReference<byte[]> bytes = new WeakReference<>(shared.encoding(rows, u -> new byte[] {1}));
+        WeakReference<List<Message.ColumnUpdate>> updates = new WeakReference<>(rows.updates());
+        rows = null;
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            System.gc();
+            return updates.get() == null && bytes.get() == null;
+        });
     }
 }
