@@ -519,11 +519,11 @@ public final class RemoteConnection implements Connection {
                 for (int i = 0; i < values.length; i++) {
                     values[i] = SchemaInfos.coerce(t, u.columns()[i], values[i]);
                 }
-                patches.add(new RowPatch(SchemaInfos.coerce(t, t.primaryKey(), u.primaryKey()), u.columns(), values));
+                patches.add(new RowPatch(SchemaInfos.coerceKey(t, u.primaryKey()), u.columns(), values));
             }
             List<Object> deletes = new ArrayList<>(q.deletes().size());
             for (Object pk : q.deletes()) {
-                deletes.add(SchemaInfos.coerce(t, t.primaryKey(), pk));
+                deletes.add(SchemaInfos.coerceKey(t, pk));
             }
             parts.add(new QueryChange(q.queryId(), t, inserts, patches, deletes));
         }

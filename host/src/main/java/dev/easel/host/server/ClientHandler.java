@@ -16,6 +16,7 @@ import dev.easel.host.protocol.ErrorCodes;
 import dev.easel.host.protocol.Message;
 import dev.easel.host.protocol.ProtocolException;
 import dev.easel.host.session.CallTag;
+import dev.easel.host.session.OwnCalls;
 import dev.easel.host.session.Handshake;
 import dev.easel.host.session.Outbox;
 import dev.easel.host.session.Role;
@@ -366,6 +367,7 @@ public final class ClientHandler implements Session.Listener.AutoDemanding {
     /** Turns one subscription's rows and deltas into messages for this client. */
     private final class Feed implements SubscriptionListener {
         private final long queryId;
+        private final OwnCalls ownCalls = new OwnCalls(identity);
 
         Feed(long queryId) {
             this.queryId = queryId;
@@ -382,8 +384,7 @@ public final class ClientHandler implements Session.Listener.AutoDemanding {
 
         @Override
         public void onDelta(Subscription s, TxInfo tx, TableDelta delta) {
-            long requestId = tx.callTag() instanceof CallTag tag && tag.caller().equals(identity) ? tag.requestId() : -1;
-            outbox.park(queryId, tx, delta, requestId);
+            outbox.park(queryId, tx, delta, ownCalls.requestId(tx));
         }
     }
 

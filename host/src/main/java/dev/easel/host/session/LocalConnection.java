@@ -26,6 +26,7 @@ import java.util.function.Consumer;
 public final class LocalConnection implements Connection {
     private final Engine engine;
     private final Identity identity;
+    private final OwnCalls ownCalls;
     private final Replica replica;
     private final AtomicLong nextQueryId = new AtomicLong(1);
     private final AtomicLong nextRequestId = new AtomicLong(1);
@@ -35,6 +36,7 @@ public final class LocalConnection implements Connection {
     public LocalConnection(Engine engine, Identity identity, String displayName) {
         this.engine = engine;
         this.identity = identity;
+        this.ownCalls = new OwnCalls(identity);
         this.replica = new Replica(engine.schema());
         engine.connect(identity, Args.of("name", displayName, "role", Role.EDITOR.label())).join();
     }
@@ -153,8 +155,8 @@ public final class LocalConnection implements Connection {
 
         @Override
         public void onDelta(Subscription s, TxInfo tx, TableDelta delta) {
-            Object resolved = tx.callTag() instanceof CallTag tag && tag.caller().equals(identity) ? tag.requestId() : null;
-            replica.applyTransaction(tx, List.of(Deltas.toQueryChange(queryId, delta)), resolved);
+            long requestId = ownCalls.requestId(tx);
+            replica.applyTransaction(tx, List.of(Deltas.toQueryChange(queryId, delta)), requestId < 0 ? null : requestId);
         }
     }
 }

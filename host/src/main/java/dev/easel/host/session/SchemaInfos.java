@@ -66,4 +66,16 @@ public final class SchemaInfos {
     public static Object coerce(TableSchema t, int column, Object value) {
         return value == null ? null : Values.coerce(value, t.column(column).type());
     }
+
+    /**
+     * The primary key of a patch or a delete. It only finds a row the replica already holds, and every held row's
+     * text was checked when it arrived, so a string key goes as it is: the check for lone surrogates was 4% of what
+     * a joiner applying a cursor storm spent.
+     */
+    public static Object coerceKey(TableSchema t, Object pk) {
+        if (pk instanceof String && t.column(t.primaryKey()).type() == ColumnType.STRING) {
+            return pk;
+        }
+        return coerce(t, t.primaryKey(), pk);
+    }
 }
