@@ -91,7 +91,7 @@ public final class ClientHandler implements Session.Listener.AutoDemanding {
     public void onWebSocketOpen(Session session) {
         this.socket = session;
         encoder.shareEncodings(hosted.conversions().encodings());
-        this.outbox = new Outbox(this::send, encoder, limits.outboxSoftLimit(), hosted.sendExecutor(),
+        this.outbox = new Outbox(this::send, encoder, limits.outboxSoftLimit(), hosted.sendThreads(),
                 hosted.pacer(), hosted.conversions());
         hosted.attach(this);
         outbox.add(new Message.Challenge(nonce.clone(), hosted.id()));
@@ -346,6 +346,9 @@ public final class ClientHandler implements Session.Listener.AutoDemanding {
                 String code = cause instanceof ReducerException re ? re.code() : ErrorCodes.INTERNAL;
                 fresh.complete(new Message.Result(requestId, false, null, code, cause.getMessage(), engine.offset()));
             }
+            // This thread made the commit (or saw it reach the disk): it sends the first frames while the send
+            // threads wake up.
+            hosted.sendThreads().help();
         });
     }
 
