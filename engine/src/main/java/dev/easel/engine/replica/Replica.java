@@ -196,7 +196,7 @@ public final class Replica {
         List<Event> events;
         long last;
         synchronized (this) {
-            Changes c = new Changes();
+            Changes c = new Changes(rowsIn(transactions));
             for (Transaction tx : transactions) {
                 apply(c, tx);
             }
@@ -205,6 +205,17 @@ public final class Replica {
             events = c.events();
         }
         fire(events, last);
+    }
+
+    /** How many row changes the transactions carry: at most that many rows are touched. */
+    private static int rowsIn(List<Transaction> transactions) {
+        int rows = 0;
+        for (Transaction tx : transactions) {
+            for (QueryChange part : tx.parts()) {
+                rows += part.inserts().size() + part.updates().size() + part.deletes().size();
+            }
+        }
+        return rows;
     }
 
     private void apply(Changes c, Transaction tx) {
@@ -358,7 +369,19 @@ public final class Replica {
 
     /** Collects, per touched row, what was visible before the batch, to report the net change after it. */
     private final class Changes {
-        private final LinkedHashMap<Key, Touched> before = new LinkedHashMap<>();
+        private final LinkedHashMap<Key, Touched> before;
+
+        Changes() {
+            this(0);
+        }
+
+        /**
+         * Sized for {@code rows} touched rows, so that a frame of a hundred cursor moves does not grow the map
+         * four times over (growing it was 4% of what a joiner spent applying a cursor storm).
+         */
+        Changes(int rows) {
+            before = new LinkedHashMap<>(Math.max(16, (int) (rows / 0.75f) + 1));
+        }
 
         void touch(TableSchema t, Key k) {
             if (!before.containsKey(k)) {
