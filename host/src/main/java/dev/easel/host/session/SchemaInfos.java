@@ -69,8 +69,8 @@ public final class SchemaInfos {
 
     /**
      * The primary key of a patch or a delete. It only finds a row the replica already holds, and every held row's
-     * text was checked when it arrived, so a string key goes as it is: the check for lone surrogates was 4% of what
-     * a joiner applying a cursor storm spent.
+     * text was checked when it arrived, so a string key goes as it is: checking every character of every key again
+     * showed up in the profile of a joiner applying a cursor storm (100 keys of 64 characters a frame).
      */
     public static Object coerceKey(TableSchema t, Object pk) {
         if (pk instanceof String && t.column(t.primaryKey()).type() == ColumnType.STRING) {
