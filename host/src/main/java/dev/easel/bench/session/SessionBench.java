@@ -236,9 +236,10 @@ public final class SessionBench {
                 secondP99s.add(second.getValueAtPercentile(99) / 1e6);
             });
             h.add(recorder.getIntervalHistogram());
+            long applied = receivers.stream().mapToLong(CursorReceiver::received).sum();
             Map<String, Object> params = new LinkedHashMap<>(Map.of("clients", clients, "hz", 60, "seconds", seconds,
                     "warmup_seconds", Figures.tenths(warmupSeconds), "cursor_updates_sent", sent,
-                    "row_updates_applied", receivers.stream().mapToLong(CursorReceiver::received).sum(), "p50_ms", h.getValueAtPercentile(50) / 1e6,
+                    "row_updates_applied", applied, "p50_ms", h.getValueAtPercentile(50) / 1e6,
                     "note", "updates to the same cursor merge when a client falls behind; receivers in the same JVM"));
             params.put("worst_second_p99_ms", secondP99s.stream().mapToDouble(Double::doubleValue).max().orElse(0));
             params.put("seconds_p99_over_25_ms", secondP99s.stream().filter(p -> p > 25).count());

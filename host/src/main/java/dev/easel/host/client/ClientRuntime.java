@@ -1,6 +1,8 @@
 package dev.easel.host.client;
 
 import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -13,7 +15,7 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
 final class ClientRuntime {
     private static WebSocketClient client;
     private static ScheduledExecutorService timer;
-    private static java.util.concurrent.ExecutorService sender;
+    private static ExecutorService sender;
 
     private ClientRuntime() {
     }
@@ -44,7 +46,7 @@ final class ClientRuntime {
     }
 
     /** Encodes and sends every connection's frames, so calls made meanwhile share a frame. */
-    static synchronized java.util.concurrent.Executor sender() {
+    static synchronized Executor sender() {
         if (sender == null) {
             sender = Executors.newFixedThreadPool(2, r -> {
                 Thread t = new Thread(r, "easel-client-send");
