@@ -76,6 +76,7 @@ public final class Engine implements AutoCloseable {
                 throw e instanceof StoreException ? e : new StoreException(b.document + " could not be loaded: " + e, e);
             }
             db.resumeAt(store.lastOffset());
+            history.startAfter(store.lastOffset());
             this.committer = new GroupCommitter(store, store.lastOffset(), this::storeFailed);
         } else {
             this.store = null;
@@ -276,8 +277,8 @@ public final class Engine implements AutoCloseable {
                 throw new IllegalStateException("the document is closed");
             }
             Subscription s = subscriptions.add(subscriber, bound, listener, options.durableOnly() && committer != null);
-            List<CommitRecord> missed = options.resumeAfter() >= 0 && !s.durableOnly() ? commitsAfter(options.resumeAfter())
-                    : null;
+            List<CommitRecord> missed = options.resumeAfter() >= 0 && !s.durableOnly() && bound.table().durable()
+                    ? commitsAfter(options.resumeAfter()) : null;
             if (missed != null) {
                 for (CommitRecord r : missed) {
                     TableDelta d = SubscriptionManager.deltaFor(s, r);
@@ -308,8 +309,10 @@ public final class Engine implements AutoCloseable {
     /**
      * Resumes several subscriptions of one subscriber after {@code offset}, if the engine still holds every
      * commit since: the missed deltas are delivered commit by commit across all the queries (so a subscriber
-     * never holds part of a later commit without all of an earlier one), then live deltas follow. Returns
-     * null, subscribing nothing, when the history no longer reaches back that far: subscribe afresh then.
+     * never holds part of a later commit without all of an earlier one), then live deltas follow. A query of a
+     * transient table, whose commits are not kept (see {@link CommitHistory}), gets a snapshot after the missed
+     * deltas instead. Returns null, subscribing nothing, when the history no longer reaches back that far:
+     * subscribe afresh then.
      */
     public List<Subscription> resume(Identity subscriber, List<ResumedQuery> queries, long offset) {
         List<Query.Bound> bound = new ArrayList<>();
@@ -332,6 +335,12 @@ public final class Engine implements AutoCloseable {
                     if (d != null) {
                         s.listener().onDelta(s, r.info(), d);
                     }
+                }
+            }
+            long at = db.offset();
+            for (int i = 0; i < subs.size(); i++) {
+                if (!bound.get(i).table().durable()) {
+                    subs.get(i).listener().onSnapshot(subs.get(i), at, matching(bound.get(i)));
                 }
             }
             return subs;

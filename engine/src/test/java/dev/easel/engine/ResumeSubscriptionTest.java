@@ -2,6 +2,7 @@ package dev.easel.engine;
 
 import static dev.easel.engine.Fixtures.node;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.easel.engine.replica.Replica;
@@ -92,6 +93,44 @@ class ResumeSubscriptionTest {
             resume(e, fromTheFuture, 99);
             assertEquals(1, fromTheFuture.snapshots().size(), "an offset this engine never reached");
         }
+    }
+
+    /**
+     * Commits to transient tables are not kept: a storm of cursor moves does not push the document's changes out
+     * of the history, and a cursor subscription resumes with a snapshot, after the document's missed deltas.
+     */
+    @Test
+    void aCursorStormLeavesTheDocumentsHistoryAlone() {
+        try (Engine e = Fixtures.engine().historyLimit(3).open()) {
+            e.call(ME, "create", node("a", "f1", 1)).join();
+            long seen = e.offset();
+            e.call(ME, "create", node("b", "f1", 1)).join();
+            for (int i = 0; i < 10; i++) {
+                e.call(ME, "cursor", Args.of("id", "me", "x", (double) i)).join();
+            }
+            e.call(ME, "move", Args.of("id", "a", "x", 5.0)).join();
+
+            Fixtures.Recorder nodes = new Fixtures.Recorder();
+            Fixtures.Recorder cursors = new Fixtures.Recorder();
+            List<Subscription> subs = e.resume(ME, List.of(new Engine.ResumedQuery(F1, nodes),
+                    new Engine.ResumedQuery("SELECT * FROM cursor", cursors)), seen);
+            assertNotNull(subs, "ten cursor moves pushed the document's commits out of a history of three");
+            assertEquals(List.of(2L, 13L), nodes.offsets());
+            assertTrue(nodes.snapshots().isEmpty());
+            assertTrue(cursors.deltas().isEmpty());
+            assertEquals(1, cursors.snapshots().size(), "a transient table comes back as a snapshot");
+            assertEquals(13, cursors.snapshots().get(0).offset());
+            assertEquals(9.0, cursors.snapshots().get(0).rows().get(0).get(1));
+
+            Fixtures.Recorder alone = new Fixtures.Recorder();
+            resumeCursors(e, alone, seen);
+            assertEquals(1, alone.snapshots().size(), "resuming one cursor subscription gives a snapshot too");
+            assertTrue(alone.deltas().isEmpty());
+        }
+    }
+
+    private static void resumeCursors(Engine e, Fixtures.Recorder recorder, long after) {
+        e.subscribe(ME, "SELECT * FROM cursor", Map.of(), recorder, Engine.SubscribeOptions.resumeAfter(after));
     }
 
     /**

@@ -42,6 +42,30 @@ public record CommitRecord(TxInfo info, List<RowChange> changes, long approximat
         return info.offset();
     }
 
+    /**
+     * This commit's changes to durable tables alone: itself if it changed nothing else, null if it changed
+     * only transient tables (cursors, presence).
+     */
+    public CommitRecord durablePart() {
+        int durable = 0;
+        for (RowChange c : changes) {
+            durable += c.table().durable() ? 1 : 0;
+        }
+        if (durable == changes.size()) {
+            return this;
+        }
+        if (durable == 0) {
+            return null;
+        }
+        List<RowChange> kept = new java.util.ArrayList<>(durable);
+        for (RowChange c : changes) {
+            if (c.table().durable()) {
+                kept.add(c);
+            }
+        }
+        return new CommitRecord(info, kept);
+    }
+
     public boolean touchesDurable() {
         for (RowChange c : changes) {
             if (c.table().durable()) {

@@ -120,6 +120,39 @@ class ReplicaTest {
     }
 
     @Test
+    void aBatchOfPatchesTellsEachRowOnceWithItsNetChange() {
+        replica.applySnapshot(Q1, NODE, List.of(node("a", 1), node("b", 1), node("c", 1)), 1);
+        heard.clear();
+        replica.applyTransactions(List.of(
+                new Replica.Transaction(tx(2), List.of(change(Q1, List.of(), List.of(moveTo("a", 2), moveTo("b", 5)),
+                        List.of())), null),
+                new Replica.Transaction(tx(3), List.of(change(Q1, List.of(), List.of(moveTo("c", 4), moveTo("a", 3),
+                        moveTo("b", 1)), List.of())), null)));
+        // b ends where it began: nothing to tell.
+        assertEquals(List.of("update a x 1.0 -> 3.0", "update c x 1.0 -> 4.0", "applied 3"), heard);
+        heard.clear();
+        replica.applyTransactions(List.of(new Replica.Transaction(tx(4),
+                List.of(change(Q1, List.of(), List.of(moveTo("a", 6)), List.of())), null)));
+        replica.applyTransactions(List.of(new Replica.Transaction(tx(5),
+                List.of(change(Q1, List.of(), List.of(moveTo("a", 7)), List.of())), null)));
+        assertEquals(List.of("update a x 3.0 -> 6.0", "applied 4", "update a x 6.0 -> 7.0", "applied 5"), heard,
+                "each batch tells the rows it patched, however recently an earlier one did");
+    }
+
+    @Test
+    void aBatchThatPatchesADeletedRowAndInsertsItAgainTellsItOnce() {
+        replica.applySnapshot(Q1, NODE, List.of(node("a", 1)), 1);
+        heard.clear();
+        replica.applyTransactions(List.of(
+                new Replica.Transaction(tx(2), List.of(change(Q1, List.of(), List.of(moveTo("a", 2)), List.of())),
+                        null),
+                new Replica.Transaction(tx(3), List.of(change(Q1, List.of(), List.of(), List.of("a"))), null),
+                new Replica.Transaction(tx(4), List.of(change(Q1, List.of(node("a", 9)), List.of(), List.of())),
+                        null)));
+        assertEquals(List.of("update a x 1.0 -> 9.0", "applied 4"), heard);
+    }
+
+    @Test
     void aResyncDropsWhatTheQueryNoLongerHas() {
         replica.applySnapshot(Q1, NODE, List.of(node("a", 1), node("b", 1)), 1);
         replica.applySnapshot(Q1, NODE, List.of(node("b", 2)), 5);

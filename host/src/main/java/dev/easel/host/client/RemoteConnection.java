@@ -383,19 +383,24 @@ public final class RemoteConnection implements Connection {
         }
     }
 
-    private void onFrame(long gen, byte[] frame) {
+    /** A frame of the current socket's decoded; null for a stale socket's or an undecodable one. */
+    private Message decode(long gen, ByteBuffer frame) {
         if (gen != generation) {
-            return;
+            return null;
         }
         framesReceived++;
-        Message m;
         try {
-            m = decoder.decode(frame);
+            return decoder.decode(frame);
         } catch (ProtocolException e) {
             LOG.warn("undecodable message from the host: {}", e.getMessage());
-            return;
+            return null;
         }
-        handle(m);
+    }
+
+    private void onMessage(Message m) {
+        if (m != null) {
+            handle(m);
+        }
     }
 
     private void handle(Message m) {
@@ -683,15 +688,15 @@ public final class RemoteConnection implements Connection {
 
         @Override
         public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
-            byte[] frame = new byte[payload.remaining()];
-            payload.get(frame);
+            // Decoded before the buffer goes back to Jetty, so the frame is never copied out of it.
+            Message m = decode(gen, payload);
             callback.succeed();
-            onFrame(gen, frame);
+            onMessage(m);
         }
 
         @Override
         public void onWebSocketText(String text) {
-            onFrame(gen, text.getBytes(StandardCharsets.UTF_8));
+            onMessage(decode(gen, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8))));
         }
 
         @Override

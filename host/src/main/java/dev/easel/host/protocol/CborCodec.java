@@ -92,6 +92,11 @@ public final class CborCodec implements Codec {
     private final List<String> receiveReducers = new ArrayList<>();
     private long receiveOffset;
     private long receiveTime;
+    private final RecentTexts recentTexts = new RecentTexts();
+    /** The columns of the last column update decoded (see {@code Reader.columns}). */
+    private int[] recentColumns;
+    /** Holds a frame that came in a direct buffer while it is decoded (an instance decodes one frame at a time). */
+    private byte[] decodeBuffer = new byte[FRAME_BUFFER_BYTES];
 
     /** A codec with the protocol's limits. */
     public CborCodec() {
@@ -163,6 +168,7 @@ public final class CborCodec implements Codec {
         long time = sendTime;
         boolean done = false;
         try {
+            encodeSharedFirst(message);
             ByteArrayOutputStream out = frameBuffer;
             out.reset();
             CompactCborGenerator g = generator(out);
@@ -185,6 +191,28 @@ public final class CborCodec implements Codec {
                 sendReducers.truncate(reducers);
                 sendOffset = offset;
                 sendTime = time;
+            }
+        }
+    }
+
+    /**
+     * Encodes the message's query updates shared with other clients that are not encoded yet, while this thread
+     * has no generator open: a generator opened inside another cannot reuse the thread's buffers and allocates
+     * 20 KB of its own (a twentieth of what a host sending a cursor storm allocated).
+     */
+    private void encodeSharedFirst(Message message) {
+        if (shared == null) {
+            return;
+        }
+        if (message instanceof Message.Batch b && b.messages() != null) {
+            for (Message m : b.messages()) {
+                encodeSharedFirst(m);
+            }
+        } else if (message instanceof Message.Tx tx && tx.updates() != null) {
+            for (Message.QueryUpdate u : tx.updates()) {
+                if (u != null && u.updates() != null && u.inserts() != null && u.deletes() != null) {
+                    shared.encoding(u, CborCodec::encodeQueryUpdateRows);
+                }
             }
         }
     }
@@ -605,15 +633,46 @@ public final class CborCodec implements Codec {
      */
     @Override
     public Message decode(byte[] frame) {
-        if (frame == null || frame.length == 0) {
+        if (frame == null) {
             throw malformed("empty frame");
         }
-        if (frame.length > maxFrameBytes) {
-            throw new ProtocolException(ErrorCodes.TOO_LARGE, "frame of " + frame.length
+        return decode(frame, 0, frame.length);
+    }
+
+    /**
+     * Decodes the frame in place when the buffer has an array, else from a copy in a buffer kept for the next
+     * frame: a joiner in a cursor storm takes in a few kilobytes sixty times a second, and copying each into
+     * an array of its own was a fifteenth of what it allocated.
+     */
+    @Override
+    public Message decode(java.nio.ByteBuffer frame) {
+        int length = frame.remaining();
+        if (frame.hasArray()) {
+            return decode(frame.array(), frame.arrayOffset() + frame.position(), length);
+        }
+        checkFrameLength(length);
+        byte[] buffer = decodeBuffer.length >= length ? decodeBuffer : new byte[length];
+        if (length <= KEEP_BUFFER_BYTES) {
+            decodeBuffer = buffer;
+        }
+        frame.get(frame.position(), buffer, 0, length);
+        return decode(buffer, 0, length);
+    }
+
+    private void checkFrameLength(int length) {
+        if (length == 0) {
+            throw malformed("empty frame");
+        }
+        if (length > maxFrameBytes) {
+            throw new ProtocolException(ErrorCodes.TOO_LARGE, "frame of " + length
                     + " bytes is over the limit of " + maxFrameBytes);
         }
-        try (JsonParser p = FACTORY.createParser(frame)) {
-            Reader r = new Reader(p);
+    }
+
+    private Message decode(byte[] input, int from, int length) {
+        checkFrameLength(length);
+        try (JsonParser p = FACTORY.createParser(input, from, length)) {
+            Reader r = new Reader(p, input, from + length);
             Message m = r.message(true);
             if (p.nextToken() != null) {
                 throw malformed("bytes after the end of the message");
@@ -665,12 +724,44 @@ public final class CborCodec implements Codec {
     /** Reads one frame's tokens; each read method consumes exactly one CBOR item. */
     private final class Reader {
         private final JsonParser p;
+        /** What {@link #p} reads, up to {@link #end}: where a text's bytes are found (see {@link #text}). */
+        private final byte[] input;
+        private final int end;
 
         private int[] scratchColumns = new int[8];
         private Object[] scratchValues = new Object[8];
 
-        Reader(JsonParser p) {
+        Reader(JsonParser p, byte[] input, int end) {
             this.p = p;
+            this.input = input;
+            this.end = end;
+        }
+
+        /**
+         * The text value just read: one met lately if it is short (see {@link RecentTexts}), found by its bytes
+         * before the parser builds it. The parser has only read the item's first byte so far, at the token's
+         * location; a text of up to 23 bytes holds its length there, a longer one in the next byte.
+         */
+        private String text() throws IOException {
+            int at = (int) p.currentTokenLocation().getByteOffset();
+            int head = at >= 0 && at < end ? input[at] & 0xFF : 0;
+            int length = -1;
+            int from = at + 1;
+            if (head >= 0x60 && head <= 0x77) {
+                length = head - 0x60;
+            } else if (head == 0x78 && from < end) {
+                length = input[from++] & 0xFF;
+            }
+            if (length < 0 || length > RecentTexts.MAX_BYTES || from + length > end) {
+                return p.getText();
+            }
+            String known = recentTexts.find(input, from, length);
+            if (known != null) {
+                return known;
+            }
+            String text = p.getText();
+            recentTexts.remember(input, from, length, text);
+            return text;
         }
 
         private JsonToken next() throws IOException {
@@ -716,7 +807,7 @@ public final class CborCodec implements Codec {
                     byte[] inflated = inflate(bytes("Snapshot.rows (deflated)", maxFrameBytes));
                     List<Object[]> rows;
                     try (JsonParser q = FACTORY.createParser(inflated)) {
-                        Reader inner = new Reader(q);
+                        Reader inner = new Reader(q, inflated, inflated.length);
                         rows = inner.rows("Snapshot.rows");
                         if (q.nextToken() != null) {
                             throw malformed("bytes after the compressed snapshot rows");
@@ -870,8 +961,20 @@ public final class CborCodec implements Codec {
                 }
                 scratchValues[n++] = scalar(v, "ColumnUpdate value");
             }
-            return new Message.ColumnUpdate(key, java.util.Arrays.copyOf(scratchColumns, n),
-                    java.util.Arrays.copyOf(scratchValues, n));
+            return new Message.ColumnUpdate(key, columns(n), java.util.Arrays.copyOf(scratchValues, n));
+        }
+
+        /**
+         * The first {@code n} scratch columns as an array, the previous update's if it named the same ones: a
+         * frame of cursor moves names the same columns a hundred times. Nobody writes to an update's columns.
+         */
+        private int[] columns(int n) {
+            int[] last = recentColumns;
+            if (last == null || !java.util.Arrays.equals(last, 0, last.length, scratchColumns, 0, n)) {
+                last = java.util.Arrays.copyOf(scratchColumns, n);
+                recentColumns = last;
+            }
+            return last;
         }
 
         private List<Object[]> rows(String field) throws IOException {
@@ -1036,7 +1139,7 @@ public final class CborCodec implements Codec {
                     }
                     return p.getDoubleValue();
                 case VALUE_STRING:
-                    return p.getText();
+                    return text();
                 case VALUE_EMBEDDED_OBJECT:
                     if (p.getEmbeddedObject() instanceof byte[] b) {
                         if (b.length > Limits.MAX_STRING) {

@@ -39,4 +39,14 @@ public interface Codec {
 
     /** Decodes a received frame; throws {@link ProtocolException} with a code for anything malformed. */
     Message decode(byte[] frame);
+
+    /**
+     * Decodes the frame between {@code frame}'s position and limit, leaving both as they were; the message
+     * keeps nothing of the buffer, which the caller may hand back once this returns.
+     */
+    default Message decode(java.nio.ByteBuffer frame) {
+        byte[] bytes = new byte[frame.remaining()];
+        frame.get(frame.position(), bytes);
+        return decode(bytes);
+    }
 }
