@@ -14,8 +14,8 @@ import java.util.List;
  * <p>Only changes to durable tables are kept: a subscriber of a transient table (cursors, presence) resumes
  * with a snapshot of it instead, which is small. A hundred cursors at 60 Hz commit 6,000 times a second; kept,
  * they pushed every document change out of the history within two seconds (so a joiner back after a short
- * drop of its link had to load the whole document again), and they were most of what survived each young
- * collection of the host's heap, which made the pauses that set the storm's latency twice as long.
+ * drop of its link had to load the whole document again), and they were a large part of what survived each
+ * young collection of the host's heap, whose copying sets the length of the pauses.
  */
 final class CommitHistory {
     private final int maxCommits;

@@ -86,6 +86,55 @@ class CborCodecTest {
         assertTrue(Messages.equal(later, joiner.decode(laterFrame)));
     }
 
+    /**
+     * A joiner receiving the same keys frame after frame gets the same String (and the same column list) back,
+     * from a frame in a direct buffer as from an array, and the buffer is left as it was.
+     */
+    @Test
+    void shortTextsAndColumnListsMetLatelyAreReused() {
+        CborCodec host = new CborCodec();
+        CborCodec joiner = new CborCodec();
+        joiner.decode(host.encode(welcome(10)));
+        Message.ColumnUpdate first = onlyUpdate(joiner.decode(host.encode(move(11, EPOCH, 1.0, 2.0))));
+        byte[] frame = host.encode(move(12, EPOCH, 3.0, 4.0));
+        java.nio.ByteBuffer direct = java.nio.ByteBuffer.allocateDirect(frame.length + 8);
+        direct.position(3);
+        direct.put(frame);
+        direct.position(3).limit(3 + frame.length);
+        Message.ColumnUpdate second = onlyUpdate(joiner.decode(direct));
+        assertEquals(3, direct.position());
+        assertEquals(3 + frame.length, direct.limit());
+
+        assertEquals("a1b2c3d4:17", second.primaryKey());
+        org.junit.jupiter.api.Assertions.assertSame(first.primaryKey(), second.primaryKey());
+        org.junit.jupiter.api.Assertions.assertSame(first.columns(), second.columns());
+        assertArrayEquals(new Object[] {3.0, 4.0}, second.values());
+
+        // A text that is not ASCII is decoded as usual, every time.
+        Message.Tx accented = new Message.Tx(13, EPOCH, CALLER, "move_nodes", -1, List.of(new Message.QueryUpdate(1, 0,
+                List.of(), List.of(new Message.ColumnUpdate("n\u00e9:1", new int[] {5}, new Object[] {1.0})), List.of())));
+        Message.ColumnUpdate a1 = onlyUpdate(joiner.decode(host.encode(accented)));
+        Message.ColumnUpdate a2 = onlyUpdate(joiner.decode(java.nio.ByteBuffer.wrap(host.encode(accented))));
+        assertEquals("n\u00e9:1", a2.primaryKey());
+        assertEquals(a1.primaryKey(), a2.primaryKey());
+    }
+
+    private static Message.ColumnUpdate onlyUpdate(Message m) {
+        return ((Message.Tx) m).updates().get(0).updates().get(0);
+    }
+
+    @Test
+    void recentTextsFindOnlyTheSameBytes() {
+        RecentTexts texts = new RecentTexts();
+        byte[] frame = "..cursor-of-ann..cursor-of-bob".getBytes(StandardCharsets.US_ASCII);
+        assertEquals(null, texts.find(frame, 2, 13));
+        String ann = "cursor-of-ann";
+        texts.remember(frame, 2, 13, ann);
+        org.junit.jupiter.api.Assertions.assertSame(ann, texts.find(frame, 2, 13));
+        assertEquals(null, texts.find(frame, 17, 13), "other bytes, even in the same slot, are not that text");
+        assertEquals(null, texts.find(frame, 2, 12), "nor is a prefix of it");
+    }
+
     @Test
     void theMoveTxHasTheDocumentedLayout() {
         CborCodec host = new CborCodec();
