@@ -30,16 +30,16 @@ public final class HostedSession {
     private final Set<Identity> removed = ConcurrentHashMap.newKeySet();
     /** Everyone admitted so far and the role they came in with. */
     private final Map<Identity, Role> admitted = new ConcurrentHashMap<>();
-    private final java.util.concurrent.Executor sendExecutor;
+    private final SendThreads sendThreads;
     private final FramePacer pacer;
     private final SharedConversions conversions = new SharedConversions();
     private volatile String advertisedHost;
     private volatile int port;
 
     HostedSession(String id, Engine engine, SessionLimits limits, AssetSource assets,
-            java.util.concurrent.Executor sendExecutor, FramePacer pacer) {
+            SendThreads sendThreads, FramePacer pacer) {
         this.id = id;
-        this.sendExecutor = sendExecutor;
+        this.sendThreads = sendThreads;
         this.pacer = pacer;
         this.engine = engine;
         this.limits = limits;
@@ -59,8 +59,8 @@ public final class HostedSession {
         return limits;
     }
 
-    java.util.concurrent.Executor sendExecutor() {
-        return sendExecutor;
+    SendThreads sendThreads() {
+        return sendThreads;
     }
 
     /** Paces the frames of clients receiving a stream of transactions; null when pacing is off. */

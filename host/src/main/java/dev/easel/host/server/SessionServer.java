@@ -63,17 +63,11 @@ public final class SessionServer implements AutoCloseable {
     /** Sessions ended whose clients are still being told so. */
     private final Set<CompletableFuture<Void>> telling = ConcurrentHashMap.newKeySet();
     private final String advertisedHost;
-    private static final int SEND_THREADS = 2;
     /** How long closing waits for clients to be told the session ended. */
     private static final long CLOSE_FRAMES_MILLIS = 2_000;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SessionServer.class);
     /** Encodes and sends every client's frames, off the engine's writer thread. */
-    private final java.util.concurrent.ExecutorService sendExecutor = java.util.concurrent.Executors.newFixedThreadPool(SEND_THREADS,
-            r -> {
-                Thread t = new Thread(r, "easel-send");
-                t.setDaemon(true);
-                return t;
-            });
+    private final SendThreads sendThreads = new SendThreads();
 
     /** Ticks the frame pacer (see {@link FramePacer}). */
     private final java.util.concurrent.ScheduledExecutorService paceTimer =
@@ -129,9 +123,9 @@ public final class SessionServer implements AutoCloseable {
         RANDOM.nextBytes(id);
         String sessionId = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
         int tick = options.limits().frameTickMicros();
-        FramePacer pacer = tick > 0 ? new FramePacer(paceTimer, sendExecutor, SEND_THREADS, tick * 1_000L,
+        FramePacer pacer = tick > 0 ? new FramePacer(paceTimer, sendThreads, SendThreads.COUNT, tick * 1_000L,
                 engine::offset) : null;
-        HostedSession s = new HostedSession(sessionId, engine, options.limits(), assets, sendExecutor, pacer);
+        HostedSession s = new HostedSession(sessionId, engine, options.limits(), assets, sendThreads, pacer);
         s.bind(advertisedHost, port());
         sessions.put(sessionId, s);
         return s;
@@ -219,7 +213,7 @@ public final class SessionServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        sendExecutor.shutdown();
+        sendThreads.shutdown();
         paceTimer.shutdown();
         try {
             jetty.stop();

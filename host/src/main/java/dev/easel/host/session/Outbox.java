@@ -72,6 +72,32 @@ public final class Outbox {
      */
     private boolean streaming;
     private Runnable whenDrained;
+    /** When the last frame went to the sender ({@link System#nanoTime}). */
+    private long lastFrameNanos = System.nanoTime() - QUIET_NANOS - 1;
+    /**
+     * A commit reaching an outbox that sent nothing for this long is a lone edit, not part of a burst: its flush
+     * is an {@link IdleFlush}, which the committing thread may run itself. Commits closer together than this
+     * (a burst of calls, read and committed back to back) are left for the send threads, and pile up while they
+     * wake, which is what starts pacing a stream. About what waking a send thread takes on a 2-core VM.
+     */
+    static final long QUIET_NANOS = 100_000;
+
+    /**
+     * The flush of an outbox that had been quiet (see {@link #QUIET_NANOS}): a send executor may let the thread
+     * that made the commit run it, rather than wait 50-100 µs for a send thread to wake up.
+     */
+    public static final class IdleFlush implements Runnable {
+        private final Outbox outbox;
+
+        IdleFlush(Outbox outbox) {
+            this.outbox = outbox;
+        }
+
+        @Override
+        public void run() {
+            outbox.queuedFlush();
+        }
+    }
 
     /**
      * {@code sendExecutor} encodes and sends frames, so a writer that queues a message (the engine's thread,
@@ -181,6 +207,7 @@ public final class Outbox {
      */
     public void park(long queryId, TxInfo info, TableDelta delta, long requestId) {
         boolean startFlush;
+        boolean quiet;
         synchronized (this) {
             if (closed) {
                 return;
@@ -202,8 +229,11 @@ public final class Outbox {
             // Decided under the same lock: the engine's writer takes this monitor once per delivery.
             startFlush = !(flushQueued || inFlight || pacedWait);
             flushQueued |= startFlush;
+            quiet = startFlush && System.nanoTime() - lastFrameNanos > QUIET_NANOS;
         }
-        if (startFlush) {
+        if (quiet) {
+            sendExecutor.execute(new IdleFlush(this));
+        } else if (startFlush) {
             sendExecutor.execute(this::queuedFlush);
         }
     }
@@ -328,6 +358,7 @@ public final class Outbox {
             streaming = transactions > 1 || (releasedByTick && transactions > 0);
             // From here until sent() only this thread touches the codec; writers keep queueing meanwhile.
             inFlight = true;
+            lastFrameNanos = System.nanoTime();
         }
         byte[] frame = encodeFitting(materialize(taken));
         if (frame == null) {

@@ -77,6 +77,49 @@ class OutboxPacingTest {
         assertEquals(4, socket.frames.size());
     }
 
+    /**
+     * A commit reaching an outbox that has sent nothing lately is queued as an {@link Outbox.IdleFlush}, which
+     * the thread that made the commit may run (see {@code SendThreads.help}).
+     */
+    @Test
+    void aCommitToAQuietOutboxIsQueuedAsAnIdleFlush() {
+        java.util.List<Runnable> queued = new java.util.ArrayList<>();
+        Outbox quiet = new Outbox(socket, new CborCodec(), 16, queued::add, pacer, new SharedConversions());
+        long at = offset.incrementAndGet();
+        quiet.park(1, new TxInfo(at, at, new Identity("writer"), "move", null), new TableDelta(ITEM), -1);
+        assertEquals(1, queued.size());
+        org.junit.jupiter.api.Assertions.assertInstanceOf(Outbox.IdleFlush.class, queued.get(0));
+        queued.remove(0).run();
+        assertEquals(1, socket.frames.size(), "the idle flush sends the commit");
+    }
+
+    /**
+     * A commit that follows the outbox's last frame closely is part of a burst: it is queued as a plain flush
+     * and left to pile up with the next ones, which is what starts pacing a stream.
+     */
+    @Test
+    void aCommitRightAfterAFrameIsLeftToPileUp() {
+        for (int attempt = 0; ; attempt++) {
+            java.util.List<Runnable> queued = new java.util.ArrayList<>();
+            HeldSocket held = new HeldSocket();
+            Outbox busy = new Outbox(held, new CborCodec(), 16, queued::add, pacer, new SharedConversions());
+            long at = offset.incrementAndGet();
+            busy.park(1, new TxInfo(at, at, new Identity("writer"), "move", null), new TableDelta(ITEM), -1);
+            long before = System.nanoTime();
+            queued.remove(0).run();
+            held.finishAll();
+            at = offset.incrementAndGet();
+            busy.park(1, new TxInfo(at, at, new Identity("writer"), "move", null), new TableDelta(ITEM), -1);
+            // The frame went out after 'before': only an attempt this quick says anything about the rule.
+            if (System.nanoTime() - before < Outbox.QUIET_NANOS / 2) {
+                assertEquals(1, queued.size());
+                org.junit.jupiter.api.Assertions.assertFalse(queued.get(0) instanceof Outbox.IdleFlush);
+                return;
+            }
+            org.junit.jupiter.api.Assertions.assertTrue(attempt < 10_000, "no attempt committed within 50 µs");
+        }
+    }
+
     @Test
     void aTickWithNothingToSendEndsTheStream() {
         startAStream();
