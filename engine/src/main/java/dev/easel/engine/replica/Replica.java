@@ -389,7 +389,7 @@ public final class Replica {
      *
      * <p>A batch that only patches confirmed rows (a frame of cursor moves, a drag) keeps them in two arrays,
      * each row marking itself with the batch's stamp so it is listed once: a joiner in a cursor storm touches six
-     * thousand rows a second, and a map entry and a record for each were a ninth of what it allocated. The first
+     * thousand rows a second, and a map entry and a record for each were a tenth of what it allocated. The first
      * touch of any other kind (an insert, a delete, a prediction) moves the list into the map, which also works
      * for rows no longer held.
      */
