@@ -92,7 +92,8 @@ public final class CborCodec implements Codec {
     private final List<String> receiveReducers = new ArrayList<>();
     private long receiveOffset;
     private long receiveTime;
-    private final RecentTexts recentTexts = new RecentTexts();
+    /** Made on the first row received: a host's decoders, which read calls, never need one. */
+    private RecentTexts recentTexts;
     /** The columns of the last column update decoded (see {@code Reader.columns}). */
     private int[] recentColumns;
     /** Holds a frame that came in a direct buffer while it is decoded (an instance decodes one frame at a time). */
@@ -761,6 +762,9 @@ public final class CborCodec implements Codec {
             if (length < 0 || length > RecentTexts.MAX_BYTES || from + length > end) {
                 return p.getText();
             }
+            if (recentTexts == null) {
+                recentTexts = new RecentTexts();
+            }
             String known = recentTexts.find(input, from, length);
             if (known != null) {
                 return known;
@@ -1175,6 +1179,9 @@ public final class CborCodec implements Codec {
             }
             if (t == JsonToken.START_OBJECT) {
                 return map(level);
+            }
+            if (t == JsonToken.VALUE_STRING) {
+                return p.getText(); // call arguments and results: not the rows met again and again
             }
             return scalar(t, "value");
         }

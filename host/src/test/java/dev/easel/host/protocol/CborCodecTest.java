@@ -119,6 +119,41 @@ class CborCodecTest {
         assertEquals(a1.primaryKey(), a2.primaryKey());
     }
 
+    /** A frame of a hundred cursors, keyed by their owners' 64-character identities, decoded twice. */
+    @Test
+    void aHundredCursorOwnersAreAllReusedFromFrameToFrame() {
+        java.util.Random random = new java.util.Random(7);
+        List<String> owners = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            byte[] fingerprint = new byte[32];
+            random.nextBytes(fingerprint);
+            owners.add(HexFormat.of().formatHex(fingerprint));
+        }
+        CborCodec host = new CborCodec();
+        CborCodec joiner = new CborCodec();
+        List<Object> first = cursorKeys(joiner.decode(host.encode(cursorFrame(owners, 1))));
+        List<Object> second = cursorKeys(joiner.decode(host.encode(cursorFrame(owners, 2))));
+        assertEquals(owners, second);
+        for (int i = 0; i < owners.size(); i++) {
+            org.junit.jupiter.api.Assertions.assertSame(first.get(i), second.get(i), "owner " + i + " decoded again");
+        }
+    }
+
+    private static Message.Tx cursorFrame(List<String> owners, long offset) {
+        List<Message.ColumnUpdate> moves = new ArrayList<>();
+        for (String owner : owners) {
+            moves.add(new Message.ColumnUpdate(new String(owner), new int[] {1}, new Object[] {(double) offset}));
+        }
+        return new Message.Tx(offset, EPOCH, CALLER, "set_cursor", -1, List.of(new Message.QueryUpdate(1, 0, List.of(),
+                moves, List.of())));
+    }
+
+    private static List<Object> cursorKeys(Message m) {
+        List<Object> keys = new ArrayList<>();
+        ((Message.Tx) m).updates().get(0).updates().forEach(u -> keys.add(u.primaryKey()));
+        return keys;
+    }
+
     private static Message.ColumnUpdate onlyUpdate(Message m) {
         return ((Message.Tx) m).updates().get(0).updates().get(0);
     }
