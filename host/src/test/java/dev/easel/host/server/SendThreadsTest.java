@@ -98,6 +98,16 @@ class SendThreadsTest {
     }
 
     @Test
+    void aLargeWaveIsLeftToTheSendThreads() throws InterruptedException {
+        occupyTheSendThreads();
+        for (int i = 0; i < 17; i++) {
+            queueIdleFlush(i);
+        }
+        threads.help();
+        assertTrue(sent.isEmpty(), "seventeen frames to send: the committing thread sends none of them");
+    }
+
+    @Test
     void aFailingFlushDoesNotStopTheHelp() throws InterruptedException {
         occupyTheSendThreads();
         List<Runnable> made = new ArrayList<>();
