@@ -1,6 +1,7 @@
 package dev.easel.host.server;
 
 import dev.easel.host.session.Outbox;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -57,7 +58,7 @@ final class SendThreads implements Executor {
      * thread will run.
      */
     void help() {
-        java.util.concurrent.BlockingQueue<Runnable> queue = pool.getQueue();
+        BlockingQueue<Runnable> queue = pool.getQueue();
         if (queue.size() > LARGEST_WAVE_HELPED) {
             return;
         }
