@@ -688,7 +688,7 @@ public final class RemoteConnection implements Connection {
 
         @Override
         public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
-            // Decoded before the buffer goes back to Jetty, so the frame is never copied out of it.
+            // Decoded before the buffer goes back to Jetty: read in place, or from a copy the decoder reuses.
             Message m = decode(gen, payload);
             callback.succeed();
             onMessage(m);
