@@ -20,6 +20,11 @@ public final class Figures {
         return Math.round(value * 10) / 10.0;
     }
 
+    /** {@code value} rounded to hundredths. */
+    public static double hundredths(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
     public void emit(String figure, double value, String unit, Map<String, ?> parameters) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("figure", figure);

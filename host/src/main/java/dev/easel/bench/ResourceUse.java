@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * What the JVM spent while a figure was measured: CPU time (in cores busy on average, out of how many the machine
  * has) and garbage-collection pauses. On two shared cores a latency figure is as much about these as about the
- * code, so each measured figure carries them.
+ * code, so each measured figure carries them. Cores busy to the hundredth: comparing two builds' runs, a tenth
+ * hid differences that mattered.
  */
 public final class ResourceUse {
     private final long startNanos;
@@ -38,7 +39,7 @@ public final class ResourceUse {
         long cpu = processCpuNanos();
         long[] gc = gcTotals();
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("cpu_cores_busy", cpu < 0 || startCpuNanos < 0 ? -1 : Figures.tenths((cpu - startCpuNanos) / wallNanos));
+        out.put("cpu_cores_busy", cpu < 0 || startCpuNanos < 0 ? -1 : Figures.hundredths((cpu - startCpuNanos) / wallNanos));
         out.put("cores", Runtime.getRuntime().availableProcessors());
         out.put("gc_collections", gc[0] - startGcCount);
         out.put("gc_ms", gc[1] - startGcMillis);

@@ -92,12 +92,8 @@ public final class CborCodec implements Codec {
     private final List<String> receiveReducers = new ArrayList<>();
     private long receiveOffset;
     private long receiveTime;
-    /** Made on the first row received: a host's decoders, which read calls, never need one. */
-    private RecentTexts recentTexts;
     /** The columns of the last column update decoded (see {@code Reader.columns}). */
     private int[] recentColumns;
-    /** Holds a frame that came in a direct buffer while it is decoded (an instance decodes one frame at a time). */
-    private byte[] decodeBuffer = new byte[FRAME_BUFFER_BYTES];
 
     /** A codec with the protocol's limits. */
     public CborCodec() {
@@ -642,9 +638,9 @@ public final class CborCodec implements Codec {
     }
 
     /**
-     * Decodes the frame in place when the buffer has an array, else from a copy in a buffer kept for the next
-     * frame: a joiner in a cursor storm takes in a few kilobytes sixty times a second, and copying each into
-     * an array of its own was an eighth of what it allocated.
+     * Decodes the frame in place when the buffer has an array, else from a copy in the thread's buffer (see
+     * {@link DecodeScratch}): a joiner in a cursor storm takes in a few kilobytes sixty times a second, and
+     * copying each into an array of its own was an eighth of what it allocated.
      */
     @Override
     public Message decode(java.nio.ByteBuffer frame) {
@@ -653,10 +649,7 @@ public final class CborCodec implements Codec {
             return decode(frame.array(), frame.arrayOffset() + frame.position(), length);
         }
         checkFrameLength(length);
-        byte[] buffer = decodeBuffer.length >= length ? decodeBuffer : new byte[length];
-        if (length <= KEEP_BUFFER_BYTES) {
-            decodeBuffer = buffer;
-        }
+        byte[] buffer = DecodeScratch.ofThisThread().buffer(length);
         frame.get(frame.position(), buffer, 0, length);
         return decode(buffer, 0, length);
     }
@@ -733,6 +726,8 @@ public final class CborCodec implements Codec {
         private final byte[] input;
         private final int end;
 
+        /** This thread's (see {@link DecodeScratch}), looked up at the frame's first short text. */
+        private RecentTexts recentTexts;
         private int[] scratchColumns = new int[8];
         private Object[] scratchValues = new Object[8];
 
@@ -764,7 +759,7 @@ public final class CborCodec implements Codec {
                 return p.getText();
             }
             if (recentTexts == null) {
-                recentTexts = new RecentTexts();
+                recentTexts = DecodeScratch.ofThisThread().texts();
             }
             String known = recentTexts.find(input, from, length);
             if (known != null) {

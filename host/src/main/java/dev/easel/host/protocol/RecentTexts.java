@@ -11,8 +11,8 @@ package dev.easel.host.protocol;
  * hit allocates nothing. The bytes' hash picks a pair of slots, which hold the two texts of that hash met last:
  * with one slot per hash, 18 in 100 of a hundred cursor owners in 512 slots shared theirs, and two that share
  * one push each other out every frame. Only ASCII texts are kept, whose characters are their bytes, so a
- * slot is checked against the frame without encoding anything. Not safe for use by two threads at once; a
- * decoder reads one frame at a time.
+ * slot is checked against the frame without encoding anything. Not safe for use by two threads at once: each
+ * thread decoding frames has its own ({@link DecodeScratch}), shared by the connections it reads.
  */
 final class RecentTexts {
     /** Longer texts (names, descriptions) rarely repeat from frame to frame. */

@@ -139,6 +139,40 @@ class CborCodecTest {
         }
     }
 
+    /**
+     * The connections a thread reads share its recent texts and its buffer for direct frames; another thread keeps
+     * its own. What one frame decoded to is untouched by the next frame through the same buffer.
+     */
+    @Test
+    void connectionsReadOnOneThreadShareItsScratchAndNothingDecodedPointsIntoIt() throws Exception {
+        List<String> owners = List.of("1f".repeat(32), "2e".repeat(32), "3d".repeat(32));
+        // Each from a host of its own, as a first frame (callers in full), so any new codec can decode it.
+        byte[] firstFrame = new CborCodec().encode(cursorFrame(owners, 1));
+        byte[] secondFrame = new CborCodec().encode(cursorFrame(List.of("4c".repeat(32)), 2));
+
+        Message fromA = new CborCodec().decode(inDirectBuffer(firstFrame));
+        Message fromB = new CborCodec().decode(inDirectBuffer(secondFrame));
+        assertEquals(owners, cursorKeys(fromA), "the first frame's message outlives the buffer's next use");
+        assertEquals(List.of("4c".repeat(32)), cursorKeys(fromB));
+        List<Object> sameThread = cursorKeys(new CborCodec().decode(inDirectBuffer(firstFrame)));
+        for (int i = 0; i < owners.size(); i++) {
+            org.junit.jupiter.api.Assertions.assertSame(cursorKeys(fromA).get(i), sameThread.get(i));
+        }
+
+        java.util.concurrent.CompletableFuture<List<Object>> otherThread = new java.util.concurrent.CompletableFuture<>();
+        Thread t = new Thread(() -> otherThread.complete(cursorKeys(new CborCodec().decode(inDirectBuffer(firstFrame)))));
+        t.start();
+        List<Object> elsewhere = otherThread.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(owners, elsewhere);
+        org.junit.jupiter.api.Assertions.assertNotSame(cursorKeys(fromA).get(0), elsewhere.get(0));
+    }
+
+    private static java.nio.ByteBuffer inDirectBuffer(byte[] frame) {
+        java.nio.ByteBuffer direct = java.nio.ByteBuffer.allocateDirect(frame.length);
+        direct.put(frame).flip();
+        return direct;
+    }
+
     private static Message.Tx cursorFrame(List<String> owners, long offset) {
         List<Message.ColumnUpdate> moves = new ArrayList<>();
         for (String owner : owners) {
