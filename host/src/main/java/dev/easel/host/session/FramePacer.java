@@ -19,10 +19,10 @@ import java.util.function.LongSupplier;
  * <p>The connections are dealt into {@link #PHASES} groups whose ticks are staggered across the tick period: every
  * connection still gets one frame per period, but a period's frames leave in several smaller waves instead of
  * one, so the host sends (and its clients apply) a wave before the next begins rather than queueing behind a
- * hundred frames at once. At its group's tick, the pacer notes the document's latest offset (the cut) and
- * releases the group's waiting connections; each sends the commits up to the cut. The connections of a group
- * that keep up therefore cover the same run of commits, which lets them share the work of converting and
- * merging it ({@link SharedConversions}).
+ * hundred frames at once. At its group's tick, the pacer releases the group's waiting connections; each sends
+ * the commits up to the wave's cut, the document's latest offset when the wave's first connection starts sending
+ * (see {@link WaveCut}). The connections of a group that keep up therefore cover the same run of commits, which
+ * lets them share the work of converting and merging it ({@link SharedConversions}).
  */
 public final class FramePacer implements AutoCloseable {
     /**
@@ -33,9 +33,32 @@ public final class FramePacer implements AutoCloseable {
      */
     static final int PHASES = 16;
 
+    /**
+     * The newest offset a wave's frames carry, noted when the first of its connections starts sending rather than
+     * when the timer fires: under load the send threads reach a wave a millisecond or more after its tick, and a
+     * cut taken at the tick left out the commits already queued meanwhile (a hundred in a tenth of the waves of a
+     * cursor storm), which then waited a whole period more.
+     */
+    static final class WaveCut {
+        private static final long NOT_TAKEN = Long.MIN_VALUE;
+        private final LongSupplier offset;
+        private long value = NOT_TAKEN;
+
+        WaveCut(LongSupplier offset) {
+            this.offset = offset;
+        }
+
+        synchronized long value() {
+            if (value == NOT_TAKEN) {
+                value = offset.getAsLong();
+            }
+            return value;
+        }
+    }
+
     /** A connection waiting for its group's tick. */
     interface Release {
-        /** Called on a send thread with the tick's cut: the newest offset the connection's frame carries. */
+        /** Called on a send thread with the wave's cut: the newest offset the connection's frame carries. */
         void at(long cut);
     }
 
@@ -105,7 +128,7 @@ public final class FramePacer implements AutoCloseable {
     void tick() {
         int phase = nextPhase;
         nextPhase = (phase + 1) % PHASES;
-        long cut = offset.getAsLong();
+        WaveCut cut = new WaveCut(offset);
         ConcurrentLinkedQueue<Release> group = waiting.get(phase);
         List<Release> due = new ArrayList<>();
         for (int n = group.size(); n > 0; n--) {
@@ -126,7 +149,7 @@ public final class FramePacer implements AutoCloseable {
         int tasks = Math.min(sendThreads, due.size());
         for (int t = 0; t < tasks; t++) {
             List<Release> share = due.subList(due.size() * t / tasks, due.size() * (t + 1) / tasks);
-            sendExecutor.execute(() -> share.forEach(r -> r.at(cut)));
+            sendExecutor.execute(() -> share.forEach(r -> r.at(cut.value())));
         }
     }
 

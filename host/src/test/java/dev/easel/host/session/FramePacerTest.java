@@ -67,6 +67,29 @@ class FramePacerTest {
         }
     }
 
+    /**
+     * The cut is the offset when the wave's first connection starts sending, not when the timer fired: commits
+     * queued while the send threads were busy go out in this wave. Every connection of the wave gets the same cut,
+     * so they can share the conversion of the same run.
+     */
+    @Test
+    void aWavesCutIsTakenWhenItsFirstConnectionSendsAndSharedByTheWave() {
+        AtomicLong offset = new AtomicLong(100);
+        List<Runnable> sendQueue = new ArrayList<>();
+        FramePacer pacer = new FramePacer(timer, sendQueue::add, 2, TimeUnit.HOURS.toNanos(1), offset::get);
+        List<Long> cuts = new ArrayList<>();
+        int group = pacer.assignGroup();
+        for (int i = 0; i < 4; i++) {
+            pacer.awaitTick(group, cuts::add);
+        }
+        pacer.tick();
+        offset.set(130); // committed after the tick, before a send thread took up the wave
+        sendQueue.get(0).run();
+        offset.set(150); // committed while the wave's first share was being sent
+        sendQueue.get(1).run();
+        assertEquals(List.of(130L, 130L, 130L, 130L), cuts);
+    }
+
     @Test
     void aConnectionWaitingAgainGetsItsGroupsNextTickOnePeriodLater() {
         FramePacer pacer = pacer(new AtomicLong());
