@@ -128,7 +128,6 @@ public final class FramePacer implements AutoCloseable {
     void tick() {
         int phase = nextPhase;
         nextPhase = (phase + 1) % PHASES;
-        WaveCut cut = new WaveCut(offset);
         ConcurrentLinkedQueue<Release> group = waiting.get(phase);
         List<Release> due = new ArrayList<>();
         for (int n = group.size(); n > 0; n--) {
@@ -147,6 +146,7 @@ public final class FramePacer implements AutoCloseable {
         }
         // A few tasks for the whole wave rather than one hand-off per connection.
         int tasks = Math.min(sendThreads, due.size());
+        WaveCut cut = new WaveCut(offset);
         for (int t = 0; t < tasks; t++) {
             List<Release> share = due.subList(due.size() * t / tasks, due.size() * (t + 1) / tasks);
             sendExecutor.execute(() -> share.forEach(r -> r.at(cut.value())));

@@ -57,7 +57,7 @@ public final class Outbox {
     private boolean closed;
     /** Waiting for the pacer's next tick; writers only queue meanwhile. */
     private boolean pacedWait;
-    /** Set when a tick released this outbox: its next frame stops at the tick's cut. */
+    /** Set when a tick released this outbox: its next frame stops at the wave's cut. */
     private long releaseCut = NO_CUT;
     private static final long NO_CUT = Long.MAX_VALUE;
     private final FramePacer pacer;
@@ -335,7 +335,7 @@ public final class Outbox {
                 releaseCut = NO_CUT; // a tick with nothing to send ends the stream: the next commit goes at once
                 return;
             }
-            // Released by a tick: send up to the tick's cut, so every client in step sends the same run.
+            // Released by a tick: send up to the wave's cut, so every client in step sends the same run.
             long cut = draining ? NO_CUT : releaseCut;
             boolean releasedByTick = cut != NO_CUT;
             releaseCut = NO_CUT;
