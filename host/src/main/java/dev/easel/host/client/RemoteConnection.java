@@ -21,6 +21,7 @@ import dev.easel.host.session.Handshake;
 import dev.easel.host.session.Invite;
 import dev.easel.host.session.Outbox;
 import dev.easel.host.session.SchemaInfos;
+import dev.easel.host.transport.WebSocketFrames;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -363,7 +364,7 @@ public final class RemoteConnection implements Connection {
                 previous.close();
             }
             // Calls are never merged: the soft limit only concerns transactions, which a client does not send.
-            outbox = new Outbox((frame, binary, done, failed) -> sendFrame(session, frame, binary, done, failed),
+            outbox = new Outbox((frame, binary, done, failed) -> WebSocketFrames.send(session, frame, binary, done, failed),
                     Codecs.create(chosen), Integer.MAX_VALUE, new InlineWhenQuiet(ClientRuntime.sender()));
             outbox.refuseUnsendable(Limits.MAX_FRAME_BYTES, this::unsendable);
         }
@@ -635,20 +636,6 @@ public final class RemoteConnection implements Connection {
         Outbox o = outbox;
         if (o != null) {
             o.addAll(messages); // Queued calls and subscriptions are sent again after reconnecting.
-        }
-    }
-
-    /** Sends one frame on the current socket; the outbox calls it with everything queued since the last. */
-    private void sendFrame(Session s, byte[] frame, boolean binary, Runnable done, Consumer<Throwable> failed) {
-        if (!s.isOpen()) {
-            failed.accept(new IllegalStateException("closed"));
-            return;
-        }
-        Callback cb = Callback.from(done, failed);
-        if (binary) {
-            s.sendBinary(ByteBuffer.wrap(frame), cb);
-        } else {
-            s.sendText(new String(frame, StandardCharsets.UTF_8), cb);
         }
     }
 

@@ -22,6 +22,7 @@ import dev.easel.host.session.Outbox;
 import dev.easel.host.session.OwnCalls;
 import dev.easel.host.session.Role;
 import dev.easel.host.session.SchemaInfos;
+import dev.easel.host.transport.WebSocketFrames;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -125,17 +126,7 @@ public final class ClientHandler implements Session.Listener.AutoDemanding {
     }
 
     private void send(byte[] frame, boolean binary, Runnable done, java.util.function.Consumer<Throwable> failed) {
-        Session s = socket;
-        if (s == null || !s.isOpen()) {
-            failed.accept(new IllegalStateException("closed"));
-            return;
-        }
-        Callback cb = Callback.from(done, failed);
-        if (binary) {
-            s.sendBinary(ByteBuffer.wrap(frame), cb);
-        } else {
-            s.sendText(new String(frame, StandardCharsets.UTF_8), cb);
-        }
+        WebSocketFrames.send(socket, frame, binary, done, failed);
     }
 
     // ---- incoming messages -------------------------------------------------------------------------------
