@@ -70,6 +70,29 @@ public final class CborCodec implements Codec {
                     .maxStringLength(Limits.MAX_STRING)
                     .build()));
 
+    /** Values in CBOR: doubles in their shortest exact width, byte strings as CBOR byte strings. */
+    private static final ValueWriter<CompactCborGenerator> VALUES = new ValueWriter<>() {
+        @Override
+        void writeDouble(CompactCborGenerator g, double v) throws IOException {
+            g.writeShortestDouble(v);
+        }
+
+        @Override
+        void writeBytes(CompactCborGenerator g, byte[] b) throws IOException {
+            g.writeBinary(b);
+        }
+
+        @Override
+        void startList(CompactCborGenerator g, int size) throws IOException {
+            g.writeStartArray(null, size);
+        }
+
+        @Override
+        void startMap(CompactCborGenerator g, Map<?, ?> map) throws IOException {
+            g.writeStartObject(null, map.size());
+        }
+    };
+
     private final int maxFrameBytes;
     private final int compressAboveBytes;
     private final int maxInflatedBytes;
@@ -244,7 +267,7 @@ public final class CborCodec implements Codec {
     private void writeMessage(CompactCborGenerator g, Message m, boolean top) throws IOException {
         if (m instanceof Message.Challenge c) {
             start(g, 3, CHALLENGE);
-            writeBytes(g, Messages.require(c.nonce(), "Challenge.nonce"));
+            VALUES.bytes(g, Messages.require(c.nonce(), "Challenge.nonce"));
             writeText(g, c.sessionId(), "Challenge.sessionId");
         } else if (m instanceof Message.Welcome w) {
             start(g, 8, WELCOME);
@@ -283,9 +306,9 @@ public final class CborCodec implements Codec {
             start(g, 7, RESULT);
             g.writeNumber(r.requestId());
             g.writeBoolean(r.ok());
-            writeValue(g, r.value(), 1);
-            writeNullableText(g, r.errorCode());
-            writeNullableText(g, r.errorMessage());
+            VALUES.value(g, r.value(), 1);
+            VALUES.nullableText(g, r.errorCode());
+            VALUES.nullableText(g, r.errorMessage());
             g.writeNumber(r.offset());
         } else if (m instanceof Message.Error e) {
             start(g, 4, ERROR);
@@ -309,9 +332,9 @@ public final class CborCodec implements Codec {
         } else if (m instanceof Message.Hello h) {
             start(g, 7, HELLO);
             g.writeNumber(h.version());
-            writeBytes(g, Messages.require(h.publicKey(), "Hello.publicKey"));
-            writeBytes(g, Messages.require(h.signature(), "Hello.signature"));
-            writeNullableText(g, h.displayName());
+            VALUES.bytes(g, Messages.require(h.publicKey(), "Hello.publicKey"));
+            VALUES.bytes(g, Messages.require(h.signature(), "Hello.signature"));
+            VALUES.nullableText(g, h.displayName());
             g.writeNumber(h.resumeOffset());
             Map<Long, String> queries = h.resumeQueries() == null ? Map.of() : h.resumeQueries();
             g.writeStartObject(null, queries.size());
@@ -331,7 +354,7 @@ public final class CborCodec implements Codec {
             start(g, 4, CALL);
             g.writeNumber(c.requestId());
             writeText(g, c.reducer(), "Call.reducer");
-            writeMap(g, Messages.require(c.args(), "Call.args"), 1);
+            VALUES.map(g, Messages.require(c.args(), "Call.args"), 1);
         } else if (m instanceof Message.Ping p) {
             start(g, 2, PING);
             g.writeNumber(p.payload());
@@ -452,10 +475,10 @@ public final class CborCodec implements Codec {
                             + values.length + " values");
                 }
                 g.writeStartArray(null, 1 + 2 * columns.length);
-                writeScalar(g, c.primaryKey());
+                VALUES.scalar(g, c.primaryKey());
                 for (int i = 0; i < columns.length; i++) {
                     writeId(g, columns[i], "ColumnUpdate.columns element");
-                    writeScalar(g, values[i]);
+                    VALUES.scalar(g, values[i]);
                 }
                 g.writeEndArray();
             }
@@ -467,7 +490,7 @@ public final class CborCodec implements Codec {
         if (lists >= 3) {
             g.writeStartArray(null, deletes.size());
             for (Object key : deletes) {
-                writeScalar(g, key);
+                VALUES.scalar(g, key);
             }
             g.writeEndArray();
         }
@@ -479,7 +502,7 @@ public final class CborCodec implements Codec {
             Messages.require(row, what + " element");
             g.writeStartArray(null, row.length);
             for (Object v : row) {
-                writeScalar(g, v);
+                VALUES.scalar(g, v);
             }
             g.writeEndArray();
         }
@@ -494,28 +517,7 @@ public final class CborCodec implements Codec {
     }
 
     private static void writeText(CompactCborGenerator g, String s, String what) throws IOException {
-        writeNullableText(g, Messages.require(s, what));
-    }
-
-    private static void writeNullableText(CompactCborGenerator g, String s) throws IOException {
-        if (s == null) {
-            g.writeNull();
-        } else {
-            checkLength(s.length(), "string");
-            g.writeString(s);
-        }
-    }
-
-    private static void writeBytes(CompactCborGenerator g, byte[] b) throws IOException {
-        checkLength(b.length, "byte string");
-        g.writeBinary(b);
-    }
-
-    private static void checkLength(int length, String what) {
-        if (length > Limits.MAX_STRING) {
-            throw new IllegalArgumentException("a " + what + " of " + length + " is over the limit of "
-                    + Limits.MAX_STRING);
-        }
+        VALUES.nullableText(g, Messages.require(s, what));
     }
 
     private static void writeInterned(CompactCborGenerator g, Interner table, String s) throws IOException {
@@ -528,76 +530,9 @@ public final class CborCodec implements Codec {
             g.writeNumber(id.intValue());
             return;
         }
-        writeNullableText(g, s);
+        VALUES.nullableText(g, s);
         if (table.size() < Limits.MAX_INTERNED && internable(s)) {
             table.add(s);
-        }
-    }
-
-    /** Row values and primary keys: null, Boolean, Long, Double, String, byte[] (and narrower numbers). */
-    private static void writeScalar(CompactCborGenerator g, Object v) throws IOException {
-        if (!writeIfScalar(g, v)) {
-            throw new IllegalArgumentException("a row value must be null, Boolean, Long, Double, String or "
-                    + "byte[], got " + Messages.typeName(v));
-        }
-    }
-
-    private static boolean writeIfScalar(CompactCborGenerator g, Object v) throws IOException {
-        if (v == null) {
-            g.writeNull();
-        } else if (v instanceof String s) {
-            writeNullableText(g, s);
-        } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
-            g.writeNumber(((Number) v).longValue());
-        } else if (v instanceof Double || v instanceof Float) {
-            g.writeShortestDouble(((Number) v).doubleValue());
-        } else if (v instanceof Boolean b) {
-            g.writeBoolean(b);
-        } else if (v instanceof byte[] b) {
-            writeBytes(g, b);
-        } else {
-            return false;
-        }
-        return true;
-    }
-
-    /** A call argument or result: a scalar, or a list or string-keyed map at nesting {@code level}. */
-    private static void writeValue(CompactCborGenerator g, Object v, int level) throws IOException {
-        if (writeIfScalar(g, v)) {
-            return;
-        }
-        if (v instanceof List<?> list) {
-            checkLevel(level);
-            g.writeStartArray(null, list.size());
-            for (Object item : list) {
-                writeValue(g, item, level + 1);
-            }
-            g.writeEndArray();
-        } else if (v instanceof Map<?, ?> map) {
-            writeMap(g, map, level);
-        } else {
-            throw new IllegalArgumentException("a value must be null, Boolean, Long, Double, String, byte[], "
-                    + "List or Map, got " + Messages.typeName(v));
-        }
-    }
-
-    private static void writeMap(CompactCborGenerator g, Map<?, ?> map, int level) throws IOException {
-        checkLevel(level);
-        g.writeStartObject(null, map.size());
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-            if (!(e.getKey() instanceof String key)) {
-                throw new IllegalArgumentException("map keys must be strings, got " + Messages.typeName(e.getKey()));
-            }
-            checkLength(key.length(), "string");
-            g.writeFieldName(key);
-            writeValue(g, e.getValue(), level + 1);
-        }
-        g.writeEndObject();
-    }
-
-    private static void checkLevel(int level) {
-        if (level > Limits.MAX_VALUE_DEPTH) {
-            throw new IllegalArgumentException("a value nests deeper than " + Limits.MAX_VALUE_DEPTH + " levels");
         }
     }
 

@@ -46,6 +46,58 @@ public final class JsonCodec implements Codec {
     private static final Base64.Encoder BASE64 = Base64.getEncoder();
     private static final Base64.Decoder UNBASE64 = Base64.getDecoder();
 
+    /**
+     * Values in JSON. Numbers that JSON cannot spell ({@code {"$d": "NaN"}}) and byte strings
+     * ({@code {"$b": BASE64}}) are tagged objects, so a map whose only key starts with {@code $} is wrapped
+     * ({@code {"$m": MAP}}) to keep it apart from a tag.
+     */
+    private static final ValueWriter<JsonGenerator> VALUES = new ValueWriter<>() {
+        @Override
+        void writeDouble(JsonGenerator g, double d) throws IOException {
+            if (Double.isFinite(d)) {
+                // Double.toString form: always a fraction or an exponent, so it reads back as a double
+                g.writeNumber(d);
+            } else {
+                g.writeStartObject();
+                g.writeStringField("$d", Double.isNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
+                g.writeEndObject();
+            }
+        }
+
+        @Override
+        void writeBytes(JsonGenerator g, byte[] b) throws IOException {
+            g.writeStartObject();
+            g.writeStringField("$b", BASE64.encodeToString(b));
+            g.writeEndObject();
+        }
+
+        @Override
+        void startList(JsonGenerator g, int size) throws IOException {
+            g.writeStartArray();
+        }
+
+        @Override
+        void startMap(JsonGenerator g, Map<?, ?> map) throws IOException {
+            if (wrapped(map)) {
+                g.writeStartObject();
+                g.writeFieldName("$m");
+            }
+            g.writeStartObject();
+        }
+
+        @Override
+        void endMap(JsonGenerator g, Map<?, ?> map) throws IOException {
+            g.writeEndObject();
+            if (wrapped(map)) {
+                g.writeEndObject();
+            }
+        }
+
+        private boolean wrapped(Map<?, ?> map) {
+            return map.size() == 1 && map.keySet().iterator().next() instanceof String k && k.startsWith("$");
+        }
+    };
+
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .disable(StreamWriteFeature.AUTO_CLOSE_CONTENT)
             .streamReadConstraints(StreamReadConstraints.builder()
@@ -167,7 +219,7 @@ public final class JsonCodec implements Codec {
             g.writeNumberField("requestId", r.requestId());
             g.writeBooleanField("ok", r.ok());
             g.writeFieldName("value");
-            writeValue(g, r.value(), 1);
+            VALUES.value(g, r.value(), 1);
             nullableText(g, "errorCode", r.errorCode());
             nullableText(g, "errorMessage", r.errorMessage());
             g.writeNumberField("offset", r.offset());
@@ -216,7 +268,7 @@ public final class JsonCodec implements Codec {
             g.writeNumberField("requestId", c.requestId());
             text(g, "reducer", c.reducer(), "Call.reducer");
             g.writeFieldName("args");
-            writeMap(g, Messages.require(c.args(), "Call.args"), 1);
+            VALUES.map(g, Messages.require(c.args(), "Call.args"), 1);
         } else if (m instanceof Message.Ping p) {
             g.writeStringField("type", "ping");
             g.writeNumberField("payload", p.payload());
@@ -270,7 +322,7 @@ public final class JsonCodec implements Codec {
             }
             g.writeStartObject();
             g.writeFieldName("primaryKey");
-            writeScalar(g, c.primaryKey());
+            VALUES.scalar(g, c.primaryKey());
             g.writeArrayFieldStart("columns");
             for (int column : columns) {
                 g.writeNumber(id(column, "ColumnUpdate.columns element"));
@@ -278,7 +330,7 @@ public final class JsonCodec implements Codec {
             g.writeEndArray();
             g.writeArrayFieldStart("values");
             for (Object v : values) {
-                writeScalar(g, v);
+                VALUES.scalar(g, v);
             }
             g.writeEndArray();
             g.writeEndObject();
@@ -286,7 +338,7 @@ public final class JsonCodec implements Codec {
         g.writeEndArray();
         g.writeArrayFieldStart("deletes");
         for (Object key : Messages.require(u.deletes(), "QueryUpdate.deletes")) {
-            writeScalar(g, key);
+            VALUES.scalar(g, key);
         }
         g.writeEndArray();
         g.writeEndObject();
@@ -298,7 +350,7 @@ public final class JsonCodec implements Codec {
             Messages.require(row, what + " element");
             g.writeStartArray();
             for (Object v : row) {
-                writeScalar(g, v);
+                VALUES.scalar(g, v);
             }
             g.writeEndArray();
         }
@@ -318,111 +370,12 @@ public final class JsonCodec implements Codec {
 
     private static void nullableText(JsonGenerator g, String field, String s) throws IOException {
         g.writeFieldName(field);
-        writeString(g, s);
-    }
-
-    private static void writeString(JsonGenerator g, String s) throws IOException {
-        if (s == null) {
-            g.writeNull();
-            return;
-        }
-        checkLength(s.length(), "string");
-        g.writeString(s);
-    }
-
-    private static void checkLength(int length, String what) {
-        if (length > Limits.MAX_STRING) {
-            throw new IllegalArgumentException("a " + what + " of " + length + " is over the limit of "
-                    + Limits.MAX_STRING);
-        }
+        VALUES.nullableText(g, s);
     }
 
     private static String base64(byte[] b) {
-        checkLength(b.length, "byte string");
+        ValueWriter.checkLength(b.length, "byte string");
         return BASE64.encodeToString(b);
-    }
-
-    private static void writeScalar(JsonGenerator g, Object v) throws IOException {
-        if (!writeIfScalar(g, v)) {
-            throw new IllegalArgumentException("a row value must be null, Boolean, Long, Double, String or "
-                    + "byte[], got " + Messages.typeName(v));
-        }
-    }
-
-    private static boolean writeIfScalar(JsonGenerator g, Object v) throws IOException {
-        if (v == null) {
-            g.writeNull();
-        } else if (v instanceof String s) {
-            writeString(g, s);
-        } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
-            g.writeNumber(((Number) v).longValue());
-        } else if (v instanceof Double || v instanceof Float) {
-            double d = ((Number) v).doubleValue();
-            if (Double.isFinite(d)) {
-                // Double.toString form: always a fraction or an exponent, so it reads back as a double
-                g.writeNumber(d);
-            } else {
-                g.writeStartObject();
-                g.writeStringField("$d", Double.isNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
-                g.writeEndObject();
-            }
-        } else if (v instanceof Boolean b) {
-            g.writeBoolean(b);
-        } else if (v instanceof byte[] b) {
-            g.writeStartObject();
-            g.writeStringField("$b", base64(b));
-            g.writeEndObject();
-        } else {
-            return false;
-        }
-        return true;
-    }
-
-    private static void writeValue(JsonGenerator g, Object v, int level) throws IOException {
-        if (writeIfScalar(g, v)) {
-            return;
-        }
-        if (v instanceof List<?> list) {
-            checkLevel(level);
-            g.writeStartArray();
-            for (Object item : list) {
-                writeValue(g, item, level + 1);
-            }
-            g.writeEndArray();
-        } else if (v instanceof Map<?, ?> map) {
-            writeMap(g, map, level);
-        } else {
-            throw new IllegalArgumentException("a value must be null, Boolean, Long, Double, String, byte[], "
-                    + "List or Map, got " + Messages.typeName(v));
-        }
-    }
-
-    private static void writeMap(JsonGenerator g, Map<?, ?> map, int level) throws IOException {
-        checkLevel(level);
-        boolean wrap = map.size() == 1 && map.keySet().iterator().next() instanceof String k && k.startsWith("$");
-        if (wrap) {
-            g.writeStartObject();
-            g.writeFieldName("$m");
-        }
-        g.writeStartObject();
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-            if (!(e.getKey() instanceof String key)) {
-                throw new IllegalArgumentException("map keys must be strings, got " + Messages.typeName(e.getKey()));
-            }
-            checkLength(key.length(), "string");
-            g.writeFieldName(key);
-            writeValue(g, e.getValue(), level + 1);
-        }
-        g.writeEndObject();
-        if (wrap) {
-            g.writeEndObject();
-        }
-    }
-
-    private static void checkLevel(int level) {
-        if (level > Limits.MAX_VALUE_DEPTH) {
-            throw new IllegalArgumentException("a value nests deeper than " + Limits.MAX_VALUE_DEPTH + " levels");
-        }
     }
 
     // =====================================================================================================
