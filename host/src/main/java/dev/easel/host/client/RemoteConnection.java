@@ -96,6 +96,8 @@ public final class RemoteConnection implements Connection {
     private volatile Replica replica;
     private volatile Identity identity;
     private volatile String role;
+    /** Whether the last welcome resumed the subscriptions from the commits missed (else they reloaded). */
+    private volatile boolean caughtUpByResuming;
     private volatile long latencyMicros;
     private volatile boolean userClosed;
     private long generation;
@@ -166,6 +168,14 @@ public final class RemoteConnection implements Connection {
     @Override
     public String role() {
         return role;
+    }
+
+    /**
+     * After a reconnect: true if the host sent the transactions missed while away, false if it no longer held
+     * them all and every subscription reloaded from a snapshot (the replica reports the net change either way).
+     */
+    public boolean caughtUpByResuming() {
+        return caughtUpByResuming;
     }
 
     public Invite invite() {
@@ -477,6 +487,12 @@ public final class RemoteConnection implements Connection {
             identity = new Identity(w.identity());
         }
         role = w.role();
+        if (firstWelcome.isDone()) {
+            LOG.info(w.resumed() ? "rejoined {}: catching up with the transactions missed"
+                    : "rejoined {}: the host no longer holds all that was missed, so every subscription reloads",
+                    invite.sessionId());
+        }
+        caughtUpByResuming = w.resumed();
         synchronized (this) {
             backoffMillis = options.minBackoff().toMillis();
         }

@@ -2,6 +2,13 @@ package dev.easel.host.session;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.easel.engine.Engine;
+import dev.easel.engine.replica.ReplicaListener;
+import dev.easel.engine.schema.TableSchema;
+import dev.easel.engine.table.Row;
+import dev.easel.host.server.SessionLimits;
 
 import dev.easel.host.client.RemoteConnection;
 import dev.easel.host.identity.KeyIdentity;
@@ -10,7 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A cut connection resumes by itself; calls made meanwhile are applied exactly once. */
 class ReconnectTest {
@@ -40,6 +50,58 @@ class ReconnectTest {
             Replicas.awaitEqual(editor, f.engine, TestDocument.allTables());
             await().atMost(Duration.ofSeconds(10)).until(() -> joiner.state() == Connection.State.CONNECTED);
             assertEquals(true, states.contains(Connection.State.RECONNECTING), "the joiner noticed the cut");
+            assertTrue(joiner.caughtUpByResuming(), "the host still held the commits missed: they were resent");
+        }
+    }
+
+    /**
+     * Away while others delete, move and add rows, a joiner is told just the net change when it is back: from
+     * the commits it missed if the host still holds them, else from fresh snapshots reconciled into its replica.
+     */
+    @ParameterizedTest(name = "the host keeps {0} commits")
+    @ValueSource(ints = {10_000, 2})
+    void aJoinerBackFromAnOutageSeesJustTheNetChange(int historyLimit) throws Exception {
+        Engine engine = TestDocument.builder(null).historyLimit(historyLimit).open();
+        try (SessionFixture f = SessionFixture.hosting(engine, SessionLimits.DEFAULT);
+                LinkProxy proxy = new LinkProxy(f.server.port())) {
+            RemoteConnection editor = f.joinWatchingAll("Editor");
+            for (int i = 0; i < 5; i++) {
+                editor.call("put_item", Map.of("id", "n" + i, "x", 0.0, "y", 0.0)).join();
+            }
+            RemoteConnection joiner = f.join("Joiner", proxy.route(f.editorInvite()), RemoteConnection.Options.DEFAULT);
+            joiner.subscribe("SELECT * FROM item").join();
+            List<String> told = new CopyOnWriteArrayList<>();
+            joiner.replica().addListener(new ReplicaListener() {
+                @Override
+                public void onInsert(TableSchema table, Row row) {
+                    told.add("insert " + row.get(0));
+                }
+
+                @Override
+                public void onUpdate(TableSchema table, Row before, Row after) {
+                    told.add("update " + after.get(0));
+                }
+
+                @Override
+                public void onDelete(TableSchema table, Row row) {
+                    told.add("delete " + row.get(0));
+                }
+            });
+
+            proxy.cut();
+            await().atMost(Duration.ofSeconds(10)).until(() -> joiner.state() == Connection.State.RECONNECTING);
+            editor.call("delete_item", Map.of("id", "n0")).join();
+            editor.call("move", Map.of("id", "n1", "x", 5.0, "y", 5.0)).join();
+            editor.call("put_item", Map.of("id", "n5", "x", 0.0, "y", 0.0)).join();
+            for (int i = 0; i < 3; i++) {
+                editor.call("increment", Map.of("id", "c")).join(); // more commits than a short history holds
+            }
+            proxy.restore();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> joiner.state() == Connection.State.CONNECTED);
+            Replicas.awaitEqual(joiner, f.engine, List.of("item"));
+            assertEquals(historyLimit > 6, joiner.caughtUpByResuming());
+            assertEquals(List.of("delete n0", "insert n5", "update n1"), told.stream().sorted().toList());
         }
     }
 

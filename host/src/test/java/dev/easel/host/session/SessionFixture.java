@@ -19,7 +19,16 @@ final class SessionFixture implements AutoCloseable {
     private final List<AutoCloseable> opened = new ArrayList<>();
 
     SessionFixture(Path file, SessionLimits limits) {
-        this.engine = TestDocument.open(file);
+        this(limits, TestDocument.open(file));
+    }
+
+    /** Hosts {@code engine} (a {@link TestDocument} opened with adjustments); closing the fixture closes it. */
+    static SessionFixture hosting(Engine engine, SessionLimits limits) {
+        return new SessionFixture(limits, engine);
+    }
+
+    private SessionFixture(SessionLimits limits, Engine engine) {
+        this.engine = engine;
         this.server = SessionServer.start(SessionServer.Options.loopback(0).withLimits(limits));
         this.session = server.host(engine, AssetSource.NONE);
     }

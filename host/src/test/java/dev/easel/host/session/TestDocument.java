@@ -4,13 +4,15 @@ import dev.easel.engine.Engine;
 import dev.easel.engine.schema.ColumnType;
 import dev.easel.engine.schema.Schema;
 import dev.easel.engine.table.Row;
+import dev.easel.engine.tx.ReducerContext;
 import dev.easel.engine.tx.ReducerException;
+import dev.easel.engine.tx.TableHandle;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A small document for session tests: items anyone may move, and transient cursors. */
+/** A small document for session tests: items anyone may move, and transient cursors (pointer, selection, view). */
 final class TestDocument {
     static final Schema SCHEMA = Schema.builder()
             .table("item", t -> t.column("id", ColumnType.STRING).primaryKey("id")
@@ -21,7 +23,9 @@ final class TestDocument {
                     .hashIndex("by_owner", "owner"))
             .table("cursor", t -> t.transientTable().column("identity", ColumnType.STRING).primaryKey("identity")
                     .column("x", ColumnType.F64, 0.0)
-                    .column("y", ColumnType.F64, 0.0))
+                    .column("y", ColumnType.F64, 0.0)
+                    .column("selection", ColumnType.STRING, "")
+                    .column("zoom", ColumnType.F64, 1.0))
             .table("counter", t -> t.column("id", ColumnType.STRING).primaryKey("id")
                     .column("n", ColumnType.I64, 0L))
             .build();
@@ -30,6 +34,11 @@ final class TestDocument {
     }
 
     static Engine open(Path file) {
+        return builder(file).open();
+    }
+
+    /** The document's engine, to be adjusted before it opens (a file of null keeps it in memory). */
+    static Engine.Builder builder(Path file) {
         Engine.Builder b = Engine.builder(SCHEMA)
                 .reducer("put_item", (ctx, a) -> {
                     ctx.table("item").insert(Map.of("id", a.string("id"), "owner", ctx.caller().id(),
@@ -58,15 +67,28 @@ final class TestDocument {
                     ctx.table("item").update(a.string("id"), Map.of("x", 999_999.0));
                     throw new ReducerException("refused", "this reducer always refuses");
                 })
-                .reducer("set_cursor", (ctx, a) -> {
-                    ctx.table("cursor").upsert(Row.of(ctx.caller().id(), a.f64("x"), a.f64("y")));
-                    return null;
-                })
+                .reducer("set_cursor", (ctx, a) -> point(ctx, Map.of("x", a.f64("x"), "y", a.f64("y"))))
+                .reducer("set_selection", (ctx, a) -> point(ctx, Map.of("selection",
+                        String.join(",", a.list("ids").stream().map(String::valueOf).toList()))))
+                .reducer("set_view", (ctx, a) -> point(ctx, Map.of("zoom", a.f64("zoom"))))
                 .onDisconnect((ctx, a) -> ctx.table("cursor").delete(ctx.caller().id()));
         if (file != null) {
             b.document(file).syncWrites(false);
         }
-        return b.open();
+        return b;
+    }
+
+    /** Sets columns of the caller's cursor row, creating it if needed. */
+    private static Object point(ReducerContext ctx, Map<String, Object> patch) {
+        TableHandle cursors = ctx.table("cursor");
+        if (cursors.find(ctx.caller().id()) == null) {
+            Map<String, Object> row = new HashMap<>(patch);
+            row.put("identity", ctx.caller().id());
+            cursors.insert(row);
+        } else {
+            cursors.update(ctx.caller().id(), patch);
+        }
+        return null;
     }
 
     static List<String> allTables() {
