@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.easel.engine.Engine;
 import dev.easel.engine.replica.ReplicaListener;
 import dev.easel.engine.tx.Identity;
 import dev.easel.host.client.RemoteConnection;
@@ -13,6 +14,7 @@ import dev.easel.host.identity.KeyIdentity;
 import dev.easel.host.protocol.Codecs;
 import dev.easel.host.protocol.ErrorCodes;
 import dev.easel.host.protocol.Message;
+import dev.easel.host.server.SessionLimits;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,7 +140,11 @@ class SessionEndToEndTest {
 
     @Test
     void aResultForADurableChangeComesOnlyAfterItIsOnDisk() throws Exception {
-        try (SessionFixture f = new SessionFixture(dir.resolve("durable.easel")); RawClient raw = new RawClient(Codecs.CBOR)) {
+        // Forced to disk (fsync) as a user's document is: an acknowledgement sent before the force would arrive
+        // well before the durable offset moves, and be caught.
+        Engine synced = TestDocument.builder(dir.resolve("durable.easel")).syncWrites(true).open();
+        try (SessionFixture f = SessionFixture.hosting(synced, SessionLimits.DEFAULT);
+                RawClient raw = new RawClient(Codecs.CBOR)) {
             raw.open(f.editorInvite().webSocketUri()).hello(KeyIdentity.generate(), "Writer");
             for (long id = 1; id <= 50; id++) {
                 raw.send(new Message.Call(id, "put_item", Map.of("id", "d" + id, "x", 1.0, "y", 2.0)));
