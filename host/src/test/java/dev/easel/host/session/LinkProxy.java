@@ -49,6 +49,11 @@ public final class LinkProxy implements AutoCloseable {
     /** Drops every connection and stops listening: joiners find the host unreachable until {@link #restore}. */
     public void cut() throws IOException {
         listener.close();
+        dropConnections();
+    }
+
+    /** Drops every connection, as a blip of the network would; new connections get through at once. */
+    public void dropConnections() {
         for (Socket s : sockets) {
             closeQuietly(s);
         }

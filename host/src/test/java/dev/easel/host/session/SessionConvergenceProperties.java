@@ -1,7 +1,10 @@
 package dev.easel.host.session;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.easel.host.client.RemoteConnection;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -11,7 +14,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** Random interleaved calls from several clients with random disconnects: every replica ends equal to the host. */
+/**
+ * Random interleaved calls from several clients while one client's link or every connection drops at random:
+ * every replica ends equal to the host, and every call is applied exactly once.
+ */
 class SessionConvergenceProperties {
     record Step(int client, String action, int item, double value) {
     }
@@ -20,7 +26,8 @@ class SessionConvergenceProperties {
     Arbitrary<List<Step>> steps() {
         Arbitrary<Step> step = net.jqwik.api.Combinators.combine(
                 Arbitraries.integers().between(0, 2),
-                Arbitraries.of("put", "move", "label", "delete", "cursor", "increment", "drop"),
+                Arbitraries.of("put", "move", "label", "delete", "cursor", "increment", "increment", "drop",
+                        "drop_all"),
                 Arbitraries.integers().between(0, 7),
                 Arbitraries.doubles().between(-1000, 1000).ofScale(2))
                 .as(Step::new);
@@ -29,10 +36,20 @@ class SessionConvergenceProperties {
 
     @Property(tries = 12)
     void everyReplicaEndsEqualToTheHost(@ForAll("steps") List<Step> steps) throws Exception {
-        try (SessionFixture f = new SessionFixture(null)) {
-            List<RemoteConnection> clients = List.of(f.joinWatchingAll("A"), f.joinWatchingAll("B"),
-                    f.joinWatchingAll("C"));
+        try (SessionFixture f = new SessionFixture(null); LinkProxy linkA = new LinkProxy(f.server.port());
+                LinkProxy linkB = new LinkProxy(f.server.port()); LinkProxy linkC = new LinkProxy(f.server.port())) {
+            List<LinkProxy> links = List.of(linkA, linkB, linkC);
+            List<RemoteConnection> clients = new ArrayList<>();
+            for (LinkProxy link : links) {
+                RemoteConnection client = f.join("Client", link.route(f.editorInvite()),
+                        RemoteConnection.Options.DEFAULT);
+                for (String t : TestDocument.allTables()) {
+                    client.subscribe("SELECT * FROM " + t).join();
+                }
+                clients.add(client);
+            }
             List<CompletableFuture<Object>> calls = new ArrayList<>();
+            Map<String, Long> increments = new HashMap<>();
             for (Step s : steps) {
                 RemoteConnection c = clients.get(s.client());
                 String id = "n" + s.item();
@@ -42,19 +59,29 @@ class SessionConvergenceProperties {
                     case "label" -> c.call("label", Map.of("id", id, "label", "L" + s.value()));
                     case "delete" -> c.call("delete_item", Map.of("id", id));
                     case "cursor" -> c.call("set_cursor", Map.of("x", s.value(), "y", 0.0));
-                    case "increment" -> c.call("increment", Map.of("id", "c" + s.item()));
+                    case "increment" -> {
+                        increments.merge("c" + s.item(), 1L, Long::sum);
+                        yield c.call("increment", Map.of("id", "c" + s.item()));
+                    }
+                    case "drop" -> {
+                        // The client's network drops: it reconnects by itself, resending what was unanswered.
+                        links.get(s.client()).dropConnections();
+                        yield CompletableFuture.completedFuture(null);
+                    }
                     default -> {
                         f.session.dropAllConnections();
                         yield CompletableFuture.completedFuture(null);
                     }
                 };
-                // Refusals (duplicate ids, missing items) are part of the game; only convergence matters.
-                calls.add(call.exceptionally(e -> null));
+                // Refusals (duplicate ids, missing items) are part of the game; increments are never refused.
+                calls.add(s.action().equals("increment") ? call : call.exceptionally(e -> null));
             }
             CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
-            for (RemoteConnection c : clients) {
-                Replicas.awaitEqual(c, f.engine, TestDocument.allTables());
+            for (RemoteConnection client : clients) {
+                Replicas.awaitEqual(client, f.engine, TestDocument.allTables());
             }
+            increments.forEach((counter, n) -> assertEquals(n, f.engine.find("counter", counter).get(1),
+                    counter + " counts each increment exactly once"));
         }
     }
 
