@@ -401,7 +401,7 @@ public final class MainWindow {
             NodeView n = m.node(id);
             if (n != null && n.lockedBy() != null && !n.lockedBy().equals(self)) {
                 Collaborators.Peer p = c.peer(n.lockedBy());
-                String who = p != null && p.name() != null ? p.name() : "Someone else";
+                String who = p != null ? p.displayName() : "Someone else";
                 String what = n.name() == null || n.name().isBlank() ? "this " + n.kind() : "\u201c" + n.name() + "\u201d";
                 status.setWarning(who + " is editing " + what + " \u2014 your changes may overwrite theirs");
                 return;
@@ -419,9 +419,9 @@ public final class MainWindow {
     /** Shows what another member is looking at: their viewport fitted into this canvas, at most their zoom. */
     public void jumpTo(Collaborators.Peer p) {
         if (follow.jumpTo(p)) {
-            status.setMessage("Showing " + (p.name() == null ? "their" : p.name() + "\u2019s") + " view");
+            status.setMessage("Showing " + p.displayName() + "\u2019s view");
         } else {
-            status.setMessage((p.name() == null ? "They" : p.name()) + " has not shown where they are yet");
+            status.setMessage(p.displayName() + " has not shown where they are yet");
         }
     }
 

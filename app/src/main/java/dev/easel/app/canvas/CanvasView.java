@@ -85,6 +85,11 @@ public final class CanvasView extends Region {
         public static final CollaboratorOverlay EMPTY = new CollaboratorOverlay(List.of(), List.of(), List.of());
     }
 
+    /** Where the last redraw drew another member's cursor or lock badge (zoom space), for their tooltips. */
+    private record PeerSpot(double x0, double y0, double x1, double y1, String identity, boolean badge) {
+    }
+
+    private List<PeerSpot> peerSpots = List.of();
     private Collaborators collaborators;
     private final Runnable collaboratorListener = this::collaboratorsChanged;
     /** identity -> {shown x, shown y, target x, target y}. */
@@ -117,6 +122,7 @@ public final class CanvasView extends Region {
         widthProperty().addListener((o, a, b) -> requestRedraw());
         heightProperty().addListener((o, a, b) -> requestRedraw());
         RenderScaleWatch.install(this, this::renderScaleChanged);
+        new CollaboratorTips(this);
     }
 
     /** The window's render scale (device pixels per canvas pixel) changed: draw everything at the new one. */
@@ -217,6 +223,25 @@ public final class CanvasView extends Region {
     /** The other members' cursors, selections and lock badges as the last redraw drew them. */
     public CollaboratorOverlay collaboratorOverlay() {
         return overlay;
+    }
+
+    /**
+     * What the tooltip of another member's cursor or lock badge at this canvas point says: who they are
+     * ({@link Collaborators.Peer#label()}: their chosen name, marked unverified, and the start of their ID),
+     * and for a badge that they are editing the layer. Null where there is neither.
+     */
+    public String collaboratorTipAt(double x, double y) {
+        double zx = x - viewport.offsetX();
+        double zy = y - viewport.offsetY();
+        for (int i = peerSpots.size() - 1; i >= 0; i--) {
+            PeerSpot s = peerSpots.get(i);
+            if (zx >= s.x0() && zx <= s.x1() && zy >= s.y0() && zy <= s.y1()) {
+                Collaborators.Peer p = collaborators == null ? null : collaborators.peer(s.identity());
+                String who = p != null ? p.label() : "ID " + Collaborators.shortId(s.identity());
+                return s.badge() ? who + "\nEditing this layer" : who;
+            }
+        }
+        return null;
     }
 
     private void collaboratorsChanged() {
@@ -377,6 +402,7 @@ public final class CanvasView extends Region {
             listMarks();
         } else {
             overlay = CollaboratorOverlay.EMPTY;
+            peerSpots = List.of();
         }
         List<double[]> markDamage = marks.commit();
         if (sceneStale) {
@@ -462,9 +488,11 @@ public final class CanvasView extends Region {
     private void collaboratorMarks() {
         if (collaborators == null) {
             overlay = CollaboratorOverlay.EMPTY;
+            peerSpots = List.of();
             return;
         }
         String self = collaborators.selfIdentity();
+        List<PeerSpot> spots = new ArrayList<>();
         List<SelectionMark> selections = new ArrayList<>();
         List<LockBadge> badges = new ArrayList<>();
         List<CursorMark> cursors = new ArrayList<>();
@@ -493,6 +521,7 @@ public final class CanvasView extends Region {
             double bw = Math.max(Math.max(18, initials.length() * 7 + 8), OverlayMarks.textWidth(BADGE_FONT, initials) + 6);
             double bx = a.getX() - bw / 2;
             double by = a.getY() - 9;
+            spots.add(new PeerSpot(bx, by, bx + bw, by + 16, holder, true));
             Color fill = color(colorName);
             marks.add(List.of("badge", n.id(), initials, colorName, bx, by, bw), bx - 1, by - 1, bx + bw + 1, by + 17, g -> {
                 g.setFill(fill);
@@ -517,8 +546,9 @@ public final class CanvasView extends Region {
             double x = s.getX();
             double y = s.getY();
             Color c = color(p.color());
-            String label = p.name() == null || p.name().isBlank() ? p.initials() : p.name();
+            String label = p.displayName();
             double tw = Math.max(label.length() * 6.6 + 12, OverlayMarks.textWidth(NAME_FONT, label) + 8);
+            spots.add(new PeerSpot(x, y, x + 10 + tw, y + 35, p.identity(), false));
             marks.add(List.of("cursor", p.identity(), p.color(), label, x, y), x - 2, y - 2, x + 10 + tw + 2, y + 36, g -> {
                 g.setFill(c);
                 g.setStroke(Color.WHITE);
@@ -537,6 +567,7 @@ public final class CanvasView extends Region {
             });
         }
         overlay = new CollaboratorOverlay(List.copyOf(cursors), List.copyOf(selections), List.copyOf(badges));
+        peerSpots = spots;
     }
 
     /** Turns the drawing about the centre of a node's zoomed box by the node's rotation. */

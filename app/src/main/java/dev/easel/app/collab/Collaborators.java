@@ -3,6 +3,7 @@ package dev.easel.app.collab;
 import dev.easel.engine.replica.ReplicaListener;
 import dev.easel.engine.schema.TableSchema;
 import dev.easel.engine.table.Row;
+import dev.easel.host.identity.DisplayNames;
 import dev.easel.host.session.Connection;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,14 +21,50 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * whatever thread feeds it and batches them into one refresh on the UI thread.
  */
 public final class Collaborators implements AutoCloseable {
-    /** One member present in the document, with their cursor (if they have moved it) and selection. */
-    public record Peer(String identity, String name, String color, String status, boolean self, String page,
-            double zoom, double viewX, double viewY, double viewW, double viewH, boolean hasCursor, double cursorX,
-            double cursorY, String cursorPage, List<String> selection) {
+    /**
+     * One member present in the document, with their cursor (if they have moved it) and selection. The
+     * identity is their installation key's fingerprint, which nobody else can use; the name is whatever they
+     * chose ({@link DisplayNames#tidy tidied}, "" for none), so views show it with {@link #label()} or
+     * {@link #listLabel()}, marked unverified until a team server vouches for it ({@code verified}).
+     */
+    public record Peer(String identity, String name, boolean verified, String color, String status, boolean self,
+            String page, double zoom, double viewX, double viewY, double viewW, double viewH, boolean hasCursor,
+            double cursorX, double cursorY, String cursorPage, List<String> selection) {
+
+        public Peer {
+            name = DisplayNames.tidy(name);
+        }
 
         /** One or two letters for the avatar and lock badge. */
         public String initials() {
-            return Collaborators.initials(name == null || name.isBlank() ? identity : name);
+            return Collaborators.initials(name.isEmpty() ? identity : name);
+        }
+
+        /** The name to show where space is short (cursor labels, sentences): the chosen one, or the ID. */
+        public String displayName() {
+            return name.isEmpty() ? "ID " + shortId() : name;
+        }
+
+        /** The start of the identity, grouped for reading aloud: "3f9a c27e". */
+        public String shortId() {
+            return Collaborators.shortId(identity);
+        }
+
+        /** Who this is, for tooltips: "Ada (unverified name) · ID 3f9a c27e", "Ada (you) · ID 3f9a c27e". */
+        public String label() {
+            return describe(" (unverified name)", "ID ");
+        }
+
+        /** The same, shorter, for lists such as View > Follow: "Ada (unverified) · 3f9a c27e". */
+        public String listLabel() {
+            return describe(" (unverified)", "");
+        }
+
+        private String describe(String unverified, String idPrefix) {
+            if (name.isEmpty()) {
+                return "ID " + shortId() + (self ? " (you)" : "");
+            }
+            return name + (self ? " (you)" : verified ? "" : unverified) + " \u00b7 " + idPrefix + shortId();
         }
     }
 
@@ -142,8 +179,10 @@ public final class Collaborators implements AutoCloseable {
             String id = str(r, presence, "identity");
             Row c = cursors.get(id);
             String sel = c == null ? "" : str(c, cursor, "selection");
-            next.put(id, new Peer(id, str(r, presence, "name"), str(r, presence, "color"), str(r, presence, "status"),
-                    id.equals(self), str(r, presence, "page"), num(r, presence, "zoom"), num(r, presence, "view_x"),
+            // No team server vouches for names yet: every chosen name is unverified.
+            next.put(id, new Peer(id, str(r, presence, "name"), false, str(r, presence, "color"),
+                    str(r, presence, "status"), id.equals(self), str(r, presence, "page"), num(r, presence, "zoom"),
+                    num(r, presence, "view_x"),
                     num(r, presence, "view_y"), num(r, presence, "view_w"), num(r, presence, "view_h"),
                     c != null && (num(c, cursor, "x") != 0 || num(c, cursor, "y") != 0),
                     c == null ? 0 : num(c, cursor, "x"), c == null ? 0 : num(c, cursor, "y"),
@@ -163,6 +202,15 @@ public final class Collaborators implements AutoCloseable {
 
     private static double num(Row r, TableSchema t, String col) {
         return r.get(t.columnIndex(col)) instanceof Number n ? n.doubleValue() : 0;
+    }
+
+    /** The first 8 characters of an identity (a key fingerprint in hex), in two groups of 4: "3f9a c27e". */
+    public static String shortId(String identity) {
+        if (identity == null) {
+            return "?";
+        }
+        String s = identity.substring(0, Math.min(8, identity.length()));
+        return s.length() > 4 ? s.substring(0, 4) + " " + s.substring(4) : s;
     }
 
     /** "Ada Lovelace" gives "AL", "ada" gives "AD", "" gives "?". */

@@ -6,8 +6,9 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 
 /**
- * View > Follow: everyone else in the document (the one followed ticked), and Stop Following. Built afresh
- * each time it opens, from who is present then.
+ * View > Follow: everyone else in the document (the one followed ticked), each as their chosen name marked
+ * unverified and the start of their ID, which tells apart two who chose the same name; and Stop Following.
+ * Built afresh each time it opens, from who is present then.
  */
 public final class FollowMenu extends Menu {
     private final FollowMode follow;
@@ -26,8 +27,7 @@ public final class FollowMenu extends Menu {
         Collaborators.Peer followed = follow.followed();
         if (c != null) {
             for (Collaborators.Peer p : c.others()) {
-                String name = p.name() == null || p.name().isBlank() ? p.identity() : p.name();
-                CheckMenuItem item = new CheckMenuItem(name);
+                CheckMenuItem item = new CheckMenuItem(p.listLabel());
                 item.setMnemonicParsing(false);
                 boolean following = followed != null && followed.identity().equals(p.identity());
                 item.setSelected(following);

@@ -147,7 +147,8 @@ public final class FollowMode {
         if (!sameView(now, before)) {
             show(now);
         }
-        if (!Objects.equals(now.name(), before.name()) || !Objects.equals(now.color(), before.color())) {
+        if (!Objects.equals(now.name(), before.name()) || now.verified() != before.verified()
+                || !Objects.equals(now.color(), before.color())) {
             fire();
         }
     }

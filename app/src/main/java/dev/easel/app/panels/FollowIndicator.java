@@ -47,7 +47,7 @@ public final class FollowIndicator extends Region {
         if (p == null) {
             setBorder(null);
             setVisible(false);
-            status.setFollowing(null);
+            status.setFollowing(null, null);
             presenceBar.setFollowed(null);
             if (lastName != null && follow.lastEnded() != null) {
                 status.setMessage(switch (follow.lastEnded()) {
@@ -59,11 +59,11 @@ public final class FollowIndicator extends Region {
             lastName = null;
             return;
         }
-        lastName = p.name() == null || p.name().isBlank() ? "them" : p.name();
+        lastName = p.displayName();
         setBorder(new Border(new BorderStroke(CanvasView.color(p.color()), BorderStrokeStyle.SOLID, null,
                 new BorderWidths(WIDTH))));
         setVisible(true);
-        status.setFollowing(lastName);
+        status.setFollowing(lastName, p.label());
         presenceBar.setFollowed(p.identity());
     }
 }

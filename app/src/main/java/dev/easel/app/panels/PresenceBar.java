@@ -17,8 +17,9 @@ import javafx.scene.shape.Circle;
 
 /**
  * The avatars of everyone in the document, top right: initials on their colour, a dot for active, idle or
- * away. Clicking someone else's avatar jumps to their view, double-clicking follows them; their context menu
- * offers both. The member followed wears a ring.
+ * away; the tooltip says who it is (their chosen name, marked unverified, and the start of their ID).
+ * Clicking someone else's avatar jumps to their view, double-clicking follows them; their context menu offers
+ * both. The member followed wears a ring.
  */
 public final class PresenceBar extends HBox {
     private Collaborators collaborators;
@@ -77,7 +78,7 @@ public final class PresenceBar extends HBox {
      */
     private void refresh() {
         List<Collaborators.Peer> all = collaborators == null ? List.of() : collaborators.all();
-        List<List<Object>> looks = all.stream().map(p -> List.<Object>of(p.identity(), String.valueOf(p.name()),
+        List<List<Object>> looks = all.stream().map(p -> List.<Object>of(p.identity(), p.name(), p.verified(),
                 String.valueOf(p.color()), String.valueOf(p.status()), p.self(), p.identity().equals(followed)))
                 .toList();
         if (looks.equals(shownLooks)) {
@@ -120,8 +121,8 @@ public final class PresenceBar extends HBox {
         if (following) {
             a.getStyleClass().add("avatar-followed");
         }
-        String who = (p.name() == null ? p.identity() : p.name()) + (p.self() ? " (you)" : "");
-        Tooltip.install(a, new Tooltip(who + " \u00b7 " + status + (p.self() ? ""
+        a.setAccessibleText(p.label());
+        Tooltip.install(a, new Tooltip(p.label() + " \u00b7 " + status + (p.self() ? ""
                 : following ? "\nFollowing \u2014 press Esc or move to stop"
                 : "\nClick to jump to their view, double-click to follow them")));
         if (!p.self()) {

@@ -2,6 +2,7 @@ package dev.easel.app.panels;
 
 import dev.easel.app.collab.LinkStatus;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -26,7 +27,7 @@ public final class StatusBar extends HBox {
         session.setId("status-session");
         following.setId("status-following");
         following.getStyleClass().add("follow-note");
-        setFollowing(null);
+        setFollowing(null, null);
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
         setSpacing(16);
@@ -47,9 +48,10 @@ public final class StatusBar extends HBox {
         }
     }
 
-    /** Says whom this window follows (null: nobody). */
-    public void setFollowing(String name) {
+    /** Says whom this window follows (null: nobody); {@code who} says more on hover. */
+    public void setFollowing(String name, String who) {
         following.setText(name == null ? "" : "Following " + name + " \u2014 press Esc or move to stop");
+        following.setTooltip(who == null ? null : new Tooltip(who));
         following.setVisible(name != null);
         following.setManaged(name != null);
     }

@@ -11,6 +11,7 @@ import dev.easel.engine.tx.CallResult;
 import dev.easel.engine.tx.Identity;
 import dev.easel.engine.tx.ReducerException;
 import dev.easel.engine.tx.TxInfo;
+import dev.easel.host.identity.DisplayNames;
 import dev.easel.host.identity.KeyIdentity;
 import dev.easel.host.protocol.Codec;
 import dev.easel.host.protocol.ErrorCodes;
@@ -46,7 +47,6 @@ import org.slf4j.LoggerFactory;
 public final class ClientHandler implements Session.Listener.AutoDemanding {
     private static final Logger LOG = LoggerFactory.getLogger(ClientHandler.class);
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int MAX_NAME = 64;
 
     private final HostedSession hosted;
     private final Engine engine;
@@ -267,11 +267,8 @@ public final class ClientHandler implements Session.Listener.AutoDemanding {
     }
 
     private static String cleanName(String name) {
-        String n = name == null ? "" : name.replaceAll("\\p{Cntrl}", "").strip();
-        if (n.isEmpty()) {
-            return "Guest";
-        }
-        return n.length() > MAX_NAME ? n.substring(0, MAX_NAME) : n;
+        String n = DisplayNames.tidy(name);
+        return n.isEmpty() ? "Guest" : n;
     }
 
     private void dispatch(Message m) {
