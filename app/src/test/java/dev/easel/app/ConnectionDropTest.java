@@ -17,12 +17,10 @@ import javafx.geometry.Point2D;
 import javafx.scene.control.DialogPane;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
+import org.testfx.framework.junit5.Start;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -30,19 +28,16 @@ import org.testfx.util.WaitForAsyncUtils;
  * editing with local prediction, and resumes by itself, sending what was done meanwhile. Removal by the host
  * is final and gets a dialog.
  */
-@ExtendWith(ApplicationExtension.class)
-class ConnectionDropTest {
-    private HostAndJoiner pair;
+class ConnectionDropTest extends TwoWindowTest {
     private LinkProxy relay;
 
     @Start
     void start(Stage stage) {
-        pair = new HostAndJoiner(new AppFixture(stage));
+        open(stage);
     }
 
     @AfterEach
-    void close() throws Exception {
-        pair.close();
+    void closeRelay() throws Exception {
         if (relay != null) {
             relay.close();
         }

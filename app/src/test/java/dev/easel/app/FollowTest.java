@@ -20,12 +20,9 @@ import javafx.geometry.VerticalDirection;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -33,19 +30,12 @@ import org.testfx.util.WaitForAsyncUtils;
  * the host changes its view, and the joiner's viewport tracks the host's presence row until the joiner scrolls,
  * presses Esc, or the one followed leaves.
  */
-@ExtendWith(ApplicationExtension.class)
-class FollowTest {
+class FollowTest extends TwoWindowTest {
     private static final double EPS = 1e-6;
-    private HostAndJoiner pair;
 
     @Start
     void start(Stage stage) {
-        pair = new HostAndJoiner(new AppFixture(stage));
-    }
-
-    @AfterEach
-    void close() {
-        pair.close();
+        open(stage);
     }
 
     @Test

@@ -23,12 +23,9 @@ import javafx.geometry.Point2D;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Image nodes show their pictures: on the canvas of the app that hosts the document (bytes from its engine),
@@ -36,24 +33,15 @@ import org.testfx.framework.junit5.Start;
  * fetched from the host over HTTP). The picture arrives after the node is first drawn, so each check also
  * proves the canvas repaints the node when it does.
  */
-@ExtendWith(ApplicationExtension.class)
-class ImageDisplayTest {
+class ImageDisplayTest extends TwoWindowTest {
     private static final int PINK = 0xE0457B;
 
     @TempDir
     Path dir;
-    private AppFixture host;
-    private HostAndJoiner pair;
 
     @Start
     void start(Stage stage) {
-        host = new AppFixture(stage);
-        pair = new HostAndJoiner(host);
-    }
-
-    @AfterEach
-    void close() {
-        pair.close();
+        open(stage);
     }
 
     /** Places a one-colour PNG in the host's document; returns its node once the host committed it. */

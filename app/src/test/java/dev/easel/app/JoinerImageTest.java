@@ -20,12 +20,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A joiner adds images through a real WebSocket session: the picture reaches the host's document, which
@@ -33,22 +30,13 @@ import org.testfx.framework.junit5.Start;
  * in parts; one over the image store's 50 MB is refused with the reason before anything is sent, and the link
  * stays up.
  */
-@ExtendWith(ApplicationExtension.class)
-class JoinerImageTest {
+class JoinerImageTest extends TwoWindowTest {
     @TempDir
     Path dir;
-    private AppFixture host;
-    private HostAndJoiner pair;
 
     @Start
     void start(Stage stage) {
-        host = new AppFixture(stage);
-        pair = new HostAndJoiner(host);
-    }
-
-    @AfterEach
-    void close() {
-        pair.close();
+        open(stage);
     }
 
     private List<String> insert(MainWindow w, Path file) throws Exception {

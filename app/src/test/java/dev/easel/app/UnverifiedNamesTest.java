@@ -25,14 +25,11 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
-import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
+import javafx.stage.Stage;
 import org.testfx.framework.junit5.Start;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
 import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -42,18 +39,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * their lock badge and cursor label on the canvas) says the name is unverified and gives the start of their
  * ID, so the two are told apart; the host's own avatar says "(you)".
  */
-@ExtendWith(ApplicationExtension.class)
-class UnverifiedNamesTest {
-    private HostAndJoiner pair;
-
+class UnverifiedNamesTest extends TwoWindowTest {
     @Start
     void start(Stage stage) {
-        pair = new HostAndJoiner(new AppFixture(stage));
-    }
-
-    @AfterEach
-    void close() {
-        pair.close();
+        open(stage);
     }
 
     @Test
@@ -85,6 +74,7 @@ class UnverifiedNamesTest {
                         && o.cursors().get(0).x() == 150 && o.cursors().get(0).y() == 400;
             });
             assertNotEquals(grouped(first), grouped(second), "two fresh keys share their first 8 hex digits");
+
 
             // The avatars' tooltips: the chosen name marked unverified and the ID's start; the host is "(you)".
             assertEquals(firstLabel + " \u00b7 active", firstLine(hoverTooltip(robot, avatar(robot, host, first))));
