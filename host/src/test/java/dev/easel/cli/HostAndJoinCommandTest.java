@@ -8,10 +8,12 @@ import dev.easel.engine.tx.Clock;
 import dev.easel.host.canvas.Canvas;
 import dev.easel.host.client.RemoteConnection;
 import dev.easel.host.identity.KeyIdentity;
+import dev.easel.host.server.SessionServer;
 import dev.easel.host.session.Invite;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,6 +30,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** {@code easel host FILE} and {@code easel join LINK --watch} as real processes talking over loopback. */
 class HostAndJoinCommandTest {
@@ -93,6 +96,29 @@ class HostAndJoinCommandTest {
         // The document's first page and the watcher's own presence arrive as rows.
         await(watcher, l -> l.startsWith("  + page "));
         await(watcher, l -> l.startsWith("  + presence ") && l.contains("Watcher"));
+        assertTrue(Files.isRegularFile(dir.resolve("home-1").resolve("identity.key")), "the key is kept in EASEL_HOME");
+
+        // An edit made after the snapshots arrives as a transaction: its row, then a line for the transaction.
+        RemoteConnection editing = RemoteConnection.join(Invite.parse(editor), KeyIdentity.generate(), "Editor",
+                RemoteConnection.Options.DEFAULT);
+        try {
+            editing.subscribe("SELECT * FROM page").join();
+            Object page = editing.replica().rows("page").get(0).get(0);
+            editing.call("create_node", Map.of("id", "watched", "kind", "rect", "page", page, "x", 1.0, "y", 2.0,
+                    "w", 10.0, "h", 10.0)).join();
+            await(watcher, l -> l.startsWith("  + node ") && l.contains("watched"));
+            String tx = await(watcher, l -> !l.startsWith("  "));
+            assertTrue(tx.matches("tx \\d+"), tx);
+        } finally {
+            editing.close();
+        }
+    }
+
+    @Test
+    void theHostListensOnPort7420UnlessToldOtherwise() {
+        CommandLine host = EaselCommand.commandLine().getSubcommands().get("host");
+        assertEquals("7420", host.getCommandSpec().findOption("--port").defaultValue());
+        assertEquals(7420, SessionServer.DEFAULT_PORT);
     }
 
     /**

@@ -70,12 +70,15 @@ public final class KeyIdentity {
 
     private static void writePrivately(Path file, byte[] data) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(tmp, data);
+        Files.deleteIfExists(tmp);
         try {
-            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+            // Owner-only from its creation: written first and restricted after, the key was readable by anyone
+            // meanwhile (and for good, if the app stopped in between).
+            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
             // Not a POSIX file system (Windows): the user profile folder is private already.
         }
+        Files.write(tmp, data);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 

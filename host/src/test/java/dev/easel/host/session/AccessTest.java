@@ -5,50 +5,89 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.easel.engine.table.Row;
 import dev.easel.host.client.JoinException;
 import dev.easel.host.client.RemoteConnection;
 import dev.easel.host.identity.KeyIdentity;
 import dev.easel.host.protocol.Codecs;
 import dev.easel.host.protocol.ErrorCodes;
 import dev.easel.host.protocol.Message;
+import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Invite secrets decide who gets in and as what; signatures decide who is who. */
 class AccessTest {
+    private static final Map<String, Object> EDIT = Map.of("id", "n1", "x", 5.0, "y", 5.0);
+
+    /** A session holding item n1 at (1, 1). */
+    private static SessionFixture withOneItem() {
+        SessionFixture f = new SessionFixture(null);
+        f.join("Editor").call("put_item", Map.of("id", "n1", "x", 1.0, "y", 1.0)).join();
+        return f;
+    }
+
     @Test
     void aViewerMayWatchAndPointButNotEdit() throws Exception {
-        try (SessionFixture f = new SessionFixture(null)) {
-            RemoteConnection editor = f.joinWatchingAll("Editor");
-            editor.call("put_item", Map.of("id", "n1", "x", 1.0, "y", 1.0)).join();
+        try (SessionFixture f = withOneItem()) {
             RemoteConnection viewer = f.join("Viewer", f.session.invite(Role.VIEWER), RemoteConnection.Options.DEFAULT);
             assertEquals("viewer", viewer.role());
             viewer.subscribe("SELECT * FROM item").join();
 
-            CompletionException e = assertThrows(CompletionException.class,
-                    () -> viewer.call("move", Map.of("id", "n1", "x", 5.0, "y", 5.0)).join());
+            CompletionException e = assertThrows(CompletionException.class, () -> viewer.call("move", EDIT).join());
             assertEquals(ErrorCodes.FORBIDDEN, ((CallFailedException) e.getCause()).code());
             viewer.call("set_cursor", Map.of("x", 3.0, "y", 4.0)).join();
+            viewer.call("set_selection", Map.of("ids", List.of("n1"))).join();
+            viewer.call("set_view", Map.of("zoom", 2.0)).join();
 
             assertEquals(1.0, f.engine.find("item", "n1").get(2));
-            assertEquals(1, f.engine.rows("cursor").size());
+            String id = viewer.identity().id();
+            assertEquals(Row.of(id, 3.0, 4.0, "n1", 2.0), f.engine.find("cursor", id));
+        }
+    }
+
+    /** Whatever is added to a viewer's address, the host takes the role from the secret alone. */
+    @ParameterizedTest
+    @ValueSource(strings = {"?k=SECRET&role=editor", "?role=editor&k=SECRET", "?k=SECRET&k=AAAAAAAAAAAAAAAAAAAAAAAA",
+            "?k=SECRET&role=editor&admin=true"})
+    void aViewerLinkCannotBeEditedIntoAnEditorLink(String query) throws Exception {
+        try (SessionFixture f = withOneItem()) {
+            long offset = f.engine.offset();
+            Invite viewer = f.session.invite(Role.VIEWER);
+            try (RawClient raw = new RawClient(Codecs.JSON).open(address(viewer, query.replace("SECRET", viewer.secret())))) {
+                assertEquals("viewer", raw.hello(KeyIdentity.generate(), "Sneaky").role());
+                raw.send(new Message.Call(1, "move", EDIT));
+                assertEquals(ErrorCodes.FORBIDDEN, raw.nextResult(1).errorCode());
+            }
+            assertEquals(offset, f.engine.offset(), "nothing was committed");
+            assertEquals(1.0, f.engine.find("item", "n1").get(2));
         }
     }
 
     @Test
-    void aViewerLinkCannotBeEditedIntoAnEditorLink() {
+    void aViewerSecretUnderAnotherPathOrAnAlmostRightEditorSecretIsRefused() throws Exception {
         try (SessionFixture f = new SessionFixture(null)) {
             Invite viewer = f.session.invite(Role.VIEWER);
-            Invite tampered = Invite.parse(viewer.link().replace("?k=", "?role=editor&k="));
-            assertEquals(viewer.secret(), tampered.secret());
-            RemoteConnection c = f.join("Sneaky", viewer, RemoteConnection.Options.DEFAULT);
-            assertEquals("viewer", c.role());
-        } catch (IllegalArgumentException expected) {
-            // A link with extra parameters is not even accepted as an invite.
-        } catch (Exception e) {
-            throw new AssertionError(e);
+            String editor = f.editorInvite().secret();
+            char last = editor.charAt(editor.length() - 1);
+            String almost = editor.substring(0, editor.length() - 1) + (last == 'A' ? 'B' : 'A');
+            for (String tampered : List.of("/editor?k=" + viewer.secret(), "/?k=" + viewer.secret() + "&role=editor",
+                    "?k=" + almost)) {
+                try (RawClient raw = new RawClient(Codecs.JSON)) {
+                    assertEquals(403, raw.refusal(address(viewer, tampered)), tampered);
+                }
+            }
+            assertEquals(0, f.session.participantCount());
         }
+    }
+
+    /** The session's WebSocket address with {@code suffix} in place of its {@code ?k=SECRET}. */
+    private static URI address(Invite invite, String suffix) {
+        return URI.create(invite.webSocketUri().toString().replace("?k=" + invite.secret(), suffix));
     }
 
     @Test
@@ -60,10 +99,8 @@ class AccessTest {
                     () -> f.join("Eve", wrong, RemoteConnection.Options.DEFAULT));
             assertTrue(e.getMessage().contains("not valid"), e.getMessage());
 
-            java.net.URI noSecret = java.net.URI.create("ws://127.0.0.1:" + good.port() + "/session/" + good.sessionId());
             try (RawClient raw = new RawClient(Codecs.JSON)) {
-                Exception refused = assertThrows(Exception.class, () -> raw.open(noSecret));
-                assertTrue(String.valueOf(refused.getMessage()).contains("403") || refused.getCause() != null);
+                assertEquals(403, raw.refusal(address(good, "")));
             }
             assertEquals(0, f.session.participantCount());
         }

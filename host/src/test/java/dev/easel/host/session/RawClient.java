@@ -27,30 +27,58 @@ final class RawClient implements AutoCloseable {
     private final BlockingQueue<Message> received = new LinkedBlockingQueue<>();
     private final java.util.concurrent.atomic.AtomicInteger frames = new java.util.concurrent.atomic.AtomicInteger();
     private final CompletableFuture<Integer> closedWith = new CompletableFuture<>();
-    private final Codec decoder;
-    private final Codec encoder;
-    private final String subprotocol;
+    private volatile String closeReason;
+    private volatile Codec decoder;
+    private volatile Codec encoder;
+    private final String[] offered;
     private Session session;
     Message.Challenge challenge;
 
-    RawClient(String subprotocol) {
-        this.subprotocol = subprotocol;
-        this.decoder = Codecs.forHostFrames(subprotocol);
-        this.encoder = Codecs.create(subprotocol);
+    /** Offers these subprotocols, best first (none: the host picks JSON); speaks the one the host chooses. */
+    RawClient(String... offered) {
+        this.offered = offered;
     }
 
     /** Opens the socket; fails (with the HTTP status in the message) if the host refuses the upgrade. */
     RawClient open(URI uri) throws Exception {
         client.start();
         ClientUpgradeRequest req = new ClientUpgradeRequest();
-        req.setSubProtocols(subprotocol);
+        req.setSubProtocols(offered);
         session = client.connect(new Listener(), uri, req).get(10, TimeUnit.SECONDS);
         challenge = (Message.Challenge) next(m -> m instanceof Message.Challenge);
         return this;
     }
 
+    /** The HTTP status with which the host refuses to open {@code uri}; fails if it opens. */
+    int refusal(URI uri) throws Exception {
+        try {
+            open(uri);
+        } catch (java.util.concurrent.ExecutionException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof org.eclipse.jetty.websocket.api.exceptions.UpgradeException u) {
+                    return u.getResponseStatusCode();
+                }
+            }
+            throw e;
+        }
+        throw new AssertionError("the host opened " + uri);
+    }
+
+    /** The subprotocol the host chose (null if it named none). */
+    String subprotocol() {
+        return session.getUpgradeResponse().getAcceptedSubProtocol();
+    }
+
     /** Public because Jetty invokes listeners through method handles. */
     public final class Listener implements Session.Listener.AutoDemanding {
+        @Override
+        public void onWebSocketOpen(Session opened) {
+            String chosen = opened.getUpgradeResponse().getAcceptedSubProtocol();
+            chosen = chosen == null ? Codecs.JSON : chosen;
+            decoder = Codecs.forHostFrames(chosen);
+            encoder = Codecs.create(chosen);
+        }
+
         @Override
         public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
             byte[] b = new byte[payload.remaining()];
@@ -68,6 +96,7 @@ final class RawClient implements AutoCloseable {
 
         @Override
         public void onWebSocketClose(int statusCode, String reason) {
+            closeReason = reason;
             closedWith.complete(statusCode);
         }
     }
@@ -138,6 +167,12 @@ final class RawClient implements AutoCloseable {
     /** The close code, once the host closed the connection. */
     int awaitClose() throws Exception {
         return closedWith.get(10, TimeUnit.SECONDS);
+    }
+
+    /** The reason the host gave for closing, once it closed. */
+    String closeReason() throws Exception {
+        awaitClose();
+        return closeReason;
     }
 
     @Override
