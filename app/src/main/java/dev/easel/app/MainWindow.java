@@ -56,10 +56,11 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
@@ -1054,20 +1055,13 @@ public final class MainWindow {
         if (model == null || model.selection().isEmpty()) {
             return null;
         }
-        double minX = Double.POSITIVE_INFINITY;
-        double minY = Double.POSITIVE_INFINITY;
-        double maxX = Double.NEGATIVE_INFINITY;
-        double maxY = Double.NEGATIVE_INFINITY;
+        List<NodeView> selected = new ArrayList<>();
         for (String id : model.selection().ids()) {
             NodeView n = model.node(id);
             if (n != null) {
-                Bounds b = canvas.worldBounds(n);
-                minX = Math.min(minX, b.getMinX());
-                minY = Math.min(minY, b.getMinY());
-                maxX = Math.max(maxX, b.getMaxX());
-                maxY = Math.max(maxY, b.getMaxY());
+                selected.add(n);
             }
         }
-        return minX > maxX ? null : new BoundingBox(minX, minY, maxX - minX, maxY - minY);
+        return CanvasView.bounds(CanvasView.pageBox(model, selected));
     }
 }

@@ -14,7 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import javafx.geometry.Point2D;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** A main window on a fresh in-process document, and helpers to read the replica the window edits. */
@@ -75,6 +77,14 @@ final class AppFixture {
     Point2D onCanvas(double x, double y) {
         Point2D p = fx(() -> window.canvas().localToScreen(x, y));
         return new Point2D(Math.round(p.getX()), Math.round(p.getY()));
+    }
+
+    /** Drags with the primary button from one canvas point to another (canvas pixels), then lets the UI settle. */
+    void drag(FxRobot robot, double x1, double y1, double x2, double y2) {
+        Point2D from = onCanvas(x1, y1);
+        Point2D to = onCanvas(x2, y2);
+        robot.drag(from, MouseButton.PRIMARY).moveTo(to).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     static <T> T fx(Callable<T> c) {

@@ -22,11 +22,8 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.paint.Color;
 import javafx.scene.transform.Scale;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -35,19 +32,12 @@ import org.testfx.util.WaitForAsyncUtils;
  * check that what it shows after such frames is what a fresh drawing of the document shows, for changes made
  * by another member in the middle of a drag, for pans, and that it draws crisply at a render scale of 2.
  */
-@ExtendWith(ApplicationExtension.class)
-class CanvasRenderingTest {
-    private AppFixture app;
+class CanvasRenderingTest extends OneWindowTest {
     private final Identity other = new Identity("other" + Long.toHexString(System.nanoTime()));
 
     @Start
     void start(Stage stage) {
-        app = new AppFixture(stage);
-    }
-
-    @AfterEach
-    void close() {
-        app.close();
+        open(stage);
     }
 
     private CanvasView canvas() {

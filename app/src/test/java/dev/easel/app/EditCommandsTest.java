@@ -17,11 +17,8 @@ import javafx.geometry.Point2D;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -29,18 +26,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * The Edit menu's commands through their shortcuts (copy, paste, duplicate, group, ungroup, bring forward,
  * send backward), inline text editing and snapping while moving; each checks the replica's rows.
  */
-@ExtendWith(ApplicationExtension.class)
-class EditCommandsTest {
-    private AppFixture app;
-
+class EditCommandsTest extends OneWindowTest {
     @Start
     void start(Stage stage) {
-        app = new AppFixture(stage);
-    }
-
-    @AfterEach
-    void close() {
-        app.close();
+        open(stage);
     }
 
     private String create(String kind, double x, double y, double w, double h, Map<String, Object> more) {

@@ -8,41 +8,20 @@ import static org.awaitility.Awaitility.await;
 
 import dev.easel.app.tool.Tool;
 import dev.easel.engine.table.Row;
-import javafx.geometry.Point2D;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Editing through the real window, headless: tools, drags, menus and shortcuts drive the app, and every
  * assertion reads the rows the in-process host committed to the replica.
  */
-@ExtendWith(ApplicationExtension.class)
-class EditingTest {
-    private AppFixture app;
-
+class EditingTest extends OneWindowTest {
     @Start
     void start(Stage stage) {
-        app = new AppFixture(stage);
-    }
-
-    @AfterEach
-    void close() {
-        app.close();
-    }
-
-    private void drag(FxRobot robot, double x1, double y1, double x2, double y2) {
-        Point2D from = app.onCanvas(x1, y1);
-        Point2D to = app.onCanvas(x2, y2);
-        robot.drag(from, MouseButton.PRIMARY).moveTo(to).release(MouseButton.PRIMARY);
-        WaitForAsyncUtils.waitForFxEvents();
+        open(stage);
     }
 
     private boolean isRect(Row r) {
@@ -55,7 +34,7 @@ class EditingTest {
         robot.clickOn("#tool-rectangle");
         assertEquals(Tool.RECTANGLE, app.window.tool().get());
 
-        drag(robot, 100, 100, 260, 220);
+        app.drag(robot, 100, 100, 260, 220);
         Row rect = app.awaitNode(this::isRect);
         assertEquals(100, app.num(rect, "x"), 0.01);
         assertEquals(100, app.num(rect, "y"), 0.01);
@@ -70,7 +49,7 @@ class EditingTest {
         // Select it by clicking elsewhere then on it, and drag it by (50, 30).
         robot.clickOn(app.onCanvas(600, 500));
         assertNull(AppFixture.fx(() -> app.window.model().selection().single()));
-        drag(robot, 180, 160, 230, 190);
+        app.drag(robot, 180, 160, 230, 190);
         app.awaitNode(r -> isRect(r) && app.num(r, "x") == 150 && app.num(r, "y") == 130);
         assertEquals(id, AppFixture.fx(() -> app.window.model().selection().single()));
 
@@ -94,12 +73,12 @@ class EditingTest {
         app.awaitReady();
         robot.clickOn(app.onCanvas(700, 500));
         robot.type(KeyCode.F);
-        drag(robot, 50, 50, 450, 350);
+        app.drag(robot, 50, 50, 450, 350);
         Row frame = app.awaitNode(r -> "frame".equals(r.get(app.col("kind"))));
         assertEquals(400, app.num(frame, "w"), 0.01);
 
         robot.type(KeyCode.O);
-        drag(robot, 100, 80, 180, 140);
+        app.drag(robot, 100, 80, 180, 140);
         Row ellipse = app.awaitNode(r -> "ellipse".equals(r.get(app.col("kind"))));
         // Drawn inside the frame: it is the frame's child, positioned relative to it.
         assertEquals(frame.get(app.col("id")), ellipse.get(app.col("parent")));
@@ -121,7 +100,7 @@ class EditingTest {
     void deleteKeyAndPropertiesPanel(FxRobot robot) {
         app.awaitReady();
         robot.clickOn("#tool-rectangle");
-        drag(robot, 100, 100, 200, 200);
+        app.drag(robot, 100, 100, 200, 200);
         Row rect = app.awaitNode(this::isRect);
         String id = (String) rect.get(app.col("id"));
 
@@ -144,14 +123,14 @@ class EditingTest {
     void resizeWithCornerHandles(FxRobot robot) {
         app.awaitReady();
         robot.clickOn("#tool-rectangle");
-        drag(robot, 100, 100, 200, 200);
+        app.drag(robot, 100, 100, 200, 200);
         app.awaitNode(this::isRect);
 
         // Bottom right handle: the top left corner stays.
-        drag(robot, 200, 200, 260, 240);
+        app.drag(robot, 200, 200, 260, 240);
         app.awaitNode(r -> isRect(r) && app.num(r, "w") == 160 && app.num(r, "h") == 140 && app.num(r, "x") == 100);
         // Top left handle: the bottom right corner stays.
-        drag(robot, 100, 100, 80, 90);
+        app.drag(robot, 100, 100, 80, 90);
         Row r2 = app.awaitNode(r -> isRect(r) && app.num(r, "x") == 80 && app.num(r, "y") == 90);
         assertEquals(180, app.num(r2, "w"), 0.01);
         assertEquals(150, app.num(r2, "h"), 0.01);

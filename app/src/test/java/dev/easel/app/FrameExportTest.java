@@ -32,12 +32,9 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.xml.sax.InputSource;
@@ -46,21 +43,14 @@ import org.xml.sax.InputSource;
  * File > Export Frame: the dialog offers the page's frames (the one holding the selection first) and the
  * formats; the file holds the frame and what is inside it, clipped to it, and nothing else of the page.
  */
-@ExtendWith(ApplicationExtension.class)
-class FrameExportTest {
+class FrameExportTest extends OneWindowTest {
     private static final int PINK = 0xE0457B;
     @TempDir
     Path dir;
-    private AppFixture app;
 
     @Start
     void start(Stage stage) {
-        app = new AppFixture(stage);
-    }
-
-    @AfterEach
-    void close() {
-        app.close();
+        open(stage);
     }
 
     private String create(String kind, String parent, Map<String, Object> fields) {

@@ -29,12 +29,9 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -43,21 +40,14 @@ import org.testfx.util.WaitForAsyncUtils;
  * test), a real drag and drop of files from another window onto the canvas, and the messages for files that
  * are not images. Each checks the node rows and the document's stored image.
  */
-@ExtendWith(ApplicationExtension.class)
-class ImageInsertTest {
+class ImageInsertTest extends OneWindowTest {
     @TempDir
     Path dir;
-    private AppFixture app;
     private Pane fileSource;
 
     @Start
     void start(Stage stage) {
-        app = new AppFixture(stage);
-    }
-
-    @AfterEach
-    void close() {
-        app.close();
+        open(stage);
     }
 
     private List<Row> images() {

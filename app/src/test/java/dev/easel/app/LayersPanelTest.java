@@ -23,11 +23,8 @@ import javafx.scene.control.TreeCell;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
@@ -37,18 +34,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * assertion reads the node rows the in-process host committed (and the tree's rows), and each change is
  * undone again with Ctrl+Z.
  */
-@ExtendWith(ApplicationExtension.class)
-class LayersPanelTest {
-    private AppFixture app;
-
+class LayersPanelTest extends OneWindowTest {
     @Start
     void start(Stage stage) {
-        app = new AppFixture(stage);
-    }
-
-    @AfterEach
-    void close() {
-        app.close();
+        open(stage);
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------

@@ -21,11 +21,8 @@ import javafx.scene.control.ListCell;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
@@ -35,18 +32,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * drag, and delete after a confirmation. Assertions read the {@code page} and {@code node} rows the
  * in-process host committed, and what the canvas and the layers panel show.
  */
-@ExtendWith(ApplicationExtension.class)
-class PagesPanelTest {
-    private AppFixture app;
-
+class PagesPanelTest extends OneWindowTest {
     @Start
     void start(Stage stage) {
-        app = new AppFixture(stage);
-    }
-
-    @AfterEach
-    void close() {
-        app.close();
+        open(stage);
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------

@@ -12,11 +12,8 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -25,18 +22,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * {@code update_node}, which the test reads back from the host's confirmed rows, and one undo takes back
  * exactly one change.
  */
-@ExtendWith(ApplicationExtension.class)
-class PropertiesPanelTest {
-    private AppFixture app;
-
+class PropertiesPanelTest extends OneWindowTest {
     @Start
     void start(Stage stage) {
-        app = new AppFixture(stage);
-    }
-
-    @AfterEach
-    void close() {
-        app.close();
+        open(stage);
     }
 
     @Test

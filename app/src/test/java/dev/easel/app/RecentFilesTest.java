@@ -18,28 +18,18 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** File > Open Recent: documents opened or saved, newest first, kept in the data folder across restarts. */
-@ExtendWith(ApplicationExtension.class)
-class RecentFilesTest {
-    private AppFixture app;
+class RecentFilesTest extends OneWindowTest {
     @TempDir
     Path dir;
 
     @Start
     void start(Stage stage) {
-        app = new AppFixture(stage);
-    }
-
-    @AfterEach
-    void close() {
-        app.close();
+        open(stage);
     }
 
     @Test

@@ -10,27 +10,16 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The rotate zones just outside the corners of the selected node: cursor, dragging, Shift, undo. */
-@ExtendWith(ApplicationExtension.class)
-class RotateHandleTest {
-    private AppFixture app;
-
+class RotateHandleTest extends OneWindowTest {
     @Start
     void start(Stage stage) {
-        app = new AppFixture(stage);
-    }
-
-    @AfterEach
-    void close() {
-        app.close();
+        open(stage);
     }
 
     private boolean isRect(Row r) {

@@ -22,10 +22,7 @@ import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -33,18 +30,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * Renders a small sample document in the editor window and through the PNG export, writes both under the
  * build folder's {@code screenshots/} and checks neither is blank.
  */
-@ExtendWith(ApplicationExtension.class)
-class ScreenshotTest {
-    private AppFixture app;
-
+class ScreenshotTest extends OneWindowTest {
     @Start
     void start(Stage stage) {
-        app = new AppFixture(stage);
-    }
-
-    @AfterEach
-    void close() {
-        app.close();
+        open(stage);
     }
 
     private static Path folder() {

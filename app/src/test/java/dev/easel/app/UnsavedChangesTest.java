@@ -20,12 +20,9 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -33,20 +30,13 @@ import org.testfx.util.WaitForAsyncUtils;
  * Closing a document that lives only in memory asks first (quit, closing the window, New, Open), and Cancel
  * keeps the window and the document; a document with a file has nothing unsaved and closes without asking.
  */
-@ExtendWith(ApplicationExtension.class)
-class UnsavedChangesTest {
-    private AppFixture app;
+class UnsavedChangesTest extends OneWindowTest {
     @TempDir
     Path dir;
 
     @Start
     void start(Stage stage) {
-        app = new AppFixture(stage);
-    }
-
-    @AfterEach
-    void close() {
-        app.close();
+        open(stage);
     }
 
     private void drawARect() {

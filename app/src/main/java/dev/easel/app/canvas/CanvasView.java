@@ -923,11 +923,20 @@ public final class CanvasView extends Region {
     }
 
     public static Bounds contentBounds(DocumentModel model) {
+        return bounds(pageBox(model, model.drawOrder()));
+    }
+
+    /**
+     * The page-space box around these nodes, ignoring rotation, as {minX, minY, maxX, maxY} (the form
+     * {@link SnapIndex} takes), or null for none. Zoom to fit, zoom to selection and the snapping of a moving
+     * selection all frame nodes this one way.
+     */
+    public static double[] pageBox(DocumentModel model, Iterable<NodeView> nodes) {
         double minX = Double.POSITIVE_INFINITY;
         double minY = Double.POSITIVE_INFINITY;
         double maxX = Double.NEGATIVE_INFINITY;
         double maxY = Double.NEGATIVE_INFINITY;
-        for (NodeView n : model.drawOrder()) {
+        for (NodeView n : nodes) {
             double x = model.worldX(n);
             double y = model.worldY(n);
             minX = Math.min(minX, x);
@@ -935,6 +944,11 @@ public final class CanvasView extends Region {
             maxX = Math.max(maxX, x + n.w());
             maxY = Math.max(maxY, y + n.h());
         }
-        return minX > maxX ? null : new BoundingBox(minX, minY, maxX - minX, maxY - minY);
+        return minX > maxX ? null : new double[] {minX, minY, maxX, maxY};
+    }
+
+    /** A {@link #pageBox} as bounds (null stays null). */
+    public static Bounds bounds(double[] box) {
+        return box == null ? null : new BoundingBox(box[0], box[1], box[2] - box[0], box[3] - box[1]);
     }
 }

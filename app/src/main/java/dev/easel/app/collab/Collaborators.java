@@ -1,5 +1,6 @@
 package dev.easel.app.collab;
 
+import dev.easel.app.document.UiRefresh;
 import dev.easel.engine.replica.ReplicaListener;
 import dev.easel.engine.schema.TableSchema;
 import dev.easel.engine.table.Row;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Who else is in the document and where they point: the replica's {@code presence} and {@code cursor} rows,
@@ -69,12 +69,11 @@ public final class Collaborators implements AutoCloseable {
     }
 
     private final Connection connection;
-    private final Executor uiThread;
     private final String self;
     private final TableSchema presence;
     private final TableSchema cursor;
     private final List<Runnable> listeners = new ArrayList<>();
-    private final AtomicBoolean flushScheduled = new AtomicBoolean();
+    private final UiRefresh flushes;
     private final ReplicaListener feed = new ReplicaListener() {
         @Override
         public void onInsert(TableSchema table, Row row) {
@@ -94,18 +93,17 @@ public final class Collaborators implements AutoCloseable {
         @Override
         public void onApplied(long offset) {
             if (dirty) {
-                scheduleFlush();
+                flushes.request();
             }
         }
     };
     private volatile boolean dirty;
-    private volatile boolean closed;
     // UI thread only.
     private Map<String, Peer> peers = Map.of();
 
     public Collaborators(Connection connection, Executor uiThread) {
         this.connection = connection;
-        this.uiThread = uiThread;
+        this.flushes = new UiRefresh(uiThread, this::flush);
         this.self = connection.identity().id();
         this.presence = connection.schema().require("presence");
         this.cursor = connection.schema().require("cursor");
@@ -118,7 +116,7 @@ public final class Collaborators implements AutoCloseable {
                 .thenCompose(q -> connection.subscribe("SELECT * FROM cursor"))
                 .thenRun(() -> {
                     dirty = true;
-                    scheduleFlush();
+                    flushes.request();
                 });
     }
 
@@ -157,17 +155,7 @@ public final class Collaborators implements AutoCloseable {
         }
     }
 
-    private void scheduleFlush() {
-        if (!closed && flushScheduled.compareAndSet(false, true)) {
-            uiThread.execute(this::flush);
-        }
-    }
-
     private void flush() {
-        flushScheduled.set(false);
-        if (closed) {
-            return;
-        }
         dirty = false;
         Map<String, Row> cursors = new LinkedHashMap<>();
         int cId = cursor.columnIndex("identity");
@@ -228,7 +216,7 @@ public final class Collaborators implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
+        flushes.close();
         connection.replica().removeListener(feed);
     }
 }

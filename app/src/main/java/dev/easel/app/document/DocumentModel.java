@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -47,7 +46,7 @@ public final class DocumentModel implements AutoCloseable {
     // Written by the replica's thread, drained on the UI thread.
     private final Set<String> pendingNodes = new HashSet<>();
     private boolean pendingPages;
-    private final AtomicBoolean flushScheduled = new AtomicBoolean();
+    private final UiRefresh flushes;
 
     // UI thread only.
     private final Map<String, NodeView> nodes = new HashMap<>();
@@ -69,6 +68,7 @@ public final class DocumentModel implements AutoCloseable {
     public DocumentModel(Connection connection, Executor uiThread) {
         this.connection = connection;
         this.uiThread = uiThread;
+        this.flushes = new UiRefresh(uiThread, this::flush);
         this.cols = new NodeColumns(connection.schema());
         this.pages = new PageList(connection.schema().require("page"));
         this.ids = new NodeIds(connection.identity());
@@ -89,7 +89,7 @@ public final class DocumentModel implements AutoCloseable {
                     return connection.call("add_page", Map.of("id", ids.next(), "name", "Page 1"))
                             .thenApply(r -> null);
                 })
-                .thenRun(this::scheduleFlush);
+                .thenRun(flushes::request);
     }
 
     public Connection connection() {
@@ -233,6 +233,22 @@ public final class DocumentModel implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /**
+     * The frame a node made at this page point goes into: the topmost visible, unrotated top-level frame that
+     * holds the point, or null. The drawing tools and image placement both pick it here, so they agree.
+     */
+    public NodeView frameAt(double x, double y) {
+        List<NodeView> roots = children(null);
+        for (int i = roots.size() - 1; i >= 0; i--) {
+            NodeView n = roots.get(i);
+            if ("frame".equals(n.kind()) && n.visible() && n.rotation() == 0 && x >= n.x()
+                    && x <= n.x() + n.w() && y >= n.y() && y <= n.y() + n.h()) {
+                return n;
+            }
+        }
+        return null;
     }
 
     /** How deep a node sits: 0 for a node directly on the page. */
@@ -509,7 +525,7 @@ public final class DocumentModel implements AutoCloseable {
 
         @Override
         public void onApplied(long offset) {
-            scheduleFlush();
+            flushes.request();
         }
 
         private void note(TableSchema table, Row row) {
@@ -525,18 +541,8 @@ public final class DocumentModel implements AutoCloseable {
         }
     }
 
-    private void scheduleFlush() {
-        if (!closed && flushScheduled.compareAndSet(false, true)) {
-            uiThread.execute(this::flush);
-        }
-    }
-
     /** Applies what changed since the last flush; UI thread. */
     private void flush() {
-        flushScheduled.set(false);
-        if (closed) {
-            return;
-        }
         Set<String> changed;
         boolean pageRows;
         synchronized (pendingNodes) {
@@ -649,6 +655,7 @@ public final class DocumentModel implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        flushes.close();
         connection.replica().removeListener(feed);
     }
 }

@@ -4,7 +4,6 @@ import dev.easel.app.canvas.CanvasView;
 import dev.easel.app.document.DocumentModel;
 import dev.easel.app.document.NodeView;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javafx.geometry.BoundingBox;
@@ -53,7 +52,7 @@ public final class CreateShapeGesture implements Gesture {
         } else {
             b = box(sx, sy, e.isShiftDown());
         }
-        NodeView frame = "frame".equals(kind) ? null : frameAt(start);
+        NodeView frame = "frame".equals(kind) ? null : model.frameAt(start.getX(), start.getY());
         double ox = frame == null ? 0 : model.worldX(frame);
         double oy = frame == null ? 0 : model.worldY(frame);
         Map<String, Object> fields = new HashMap<>();
@@ -80,18 +79,6 @@ public final class CreateShapeGesture implements Gesture {
         // A line runs from the box's top left to its bottom right corner.
         return new BoundingBox(Math.min(start.getX(), start.getX() + dx), Math.min(start.getY(), start.getY() + dy),
                 Math.abs(dx), Math.abs(dy));
-    }
-
-    private NodeView frameAt(Point2D p) {
-        List<NodeView> roots = model.children(null);
-        for (int i = roots.size() - 1; i >= 0; i--) {
-            NodeView n = roots.get(i);
-            if ("frame".equals(n.kind()) && n.visible() && n.rotation() == 0 && p.getX() >= n.x()
-                    && p.getX() <= n.x() + n.w() && p.getY() >= n.y() && p.getY() <= n.y() + n.h()) {
-                return n;
-            }
-        }
-        return null;
     }
 
     private static double[] defaultSize(String kind) {

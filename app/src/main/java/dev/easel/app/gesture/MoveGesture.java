@@ -125,26 +125,17 @@ public final class MoveGesture implements Gesture {
      * the moving nodes' box on the page.
      */
     private void buildSnaps() {
-        double minX = Double.POSITIVE_INFINITY;
-        double minY = Double.POSITIVE_INFINITY;
-        double maxX = Double.NEGATIVE_INFINITY;
-        double maxY = Double.NEGATIVE_INFINITY;
+        List<NodeView> movingNodes = new ArrayList<>();
         for (String id : origins.keySet()) {
             NodeView n = model.node(id);
-            if (n == null) {
-                continue;
+            if (n != null) {
+                movingNodes.add(n);
             }
-            double x = model.worldX(n);
-            double y = model.worldY(n);
-            minX = Math.min(minX, x);
-            minY = Math.min(minY, y);
-            maxX = Math.max(maxX, x + n.w());
-            maxY = Math.max(maxY, y + n.h());
         }
-        if (minX > maxX) {
+        box = CanvasView.pageBox(model, movingNodes);
+        if (box == null) {
             return;
         }
-        box = new double[] {minX, minY, maxX, maxY};
         javafx.geometry.Bounds view = canvas.viewport().visibleWorld(canvas.getWidth(), canvas.getHeight());
         Set<String> moving = new HashSet<>(origins.keySet());
         List<double[]> boxes = new ArrayList<>();

@@ -109,7 +109,7 @@ public final class ImageInserter {
                 ? canvas.viewport().visibleWorld(canvas.getWidth(), canvas.getHeight()) : null;
         Point2D centre = at != null ? at
                 : visible != null ? new Point2D(visible.getCenterX(), visible.getCenterY()) : new Point2D(0, 0);
-        NodeView frame = at == null ? null : frameAt(m, at);
+        NodeView frame = at == null ? null : m.frameAt(at.getX(), at.getY());
         Batch batch = new Batch();
         status.accept(loaders.size() == 1 ? "Reading the image\u2026" : "Reading " + loaders.size() + " images\u2026");
         CompletableFuture<List<String>> done = CompletableFuture.runAsync(() -> batch.load(loaders, max), io)
@@ -207,19 +207,6 @@ public final class ImageInserter {
 
     private boolean closedOrSwapped(DocumentModel m) {
         return model.get() != m;
-    }
-
-    /** The topmost unrotated top-level frame under a page point, as the drawing tools pick one. */
-    static NodeView frameAt(DocumentModel m, Point2D p) {
-        List<NodeView> roots = m.children(null);
-        for (int i = roots.size() - 1; i >= 0; i--) {
-            NodeView n = roots.get(i);
-            if ("frame".equals(n.kind()) && n.visible() && n.rotation() == 0 && p.getX() >= n.x()
-                    && p.getX() <= n.x() + n.w() && p.getY() >= n.y() && p.getY() <= n.y() + n.h()) {
-                return n;
-            }
-        }
-        return null;
     }
 
     private List<Path> chooseFiles(Window owner) {
