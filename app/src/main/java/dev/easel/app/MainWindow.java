@@ -519,6 +519,7 @@ public final class MainWindow {
             }
             server = s;
             hosted = session;
+            presenceBar.setOnRemove(this::askRemove);
             status.setMessage("Hosting on port " + s.port());
             if (collaborators != null) {
                 sessionChanged(collaborators);
@@ -544,8 +545,9 @@ public final class MainWindow {
             ((javafx.stage.Stage) hostDialog.getDialogPane().getScene().getWindow()).toFront();
             return;
         }
-        hostDialog = new SessionDialogs.HostDialog(stage, hosted.invite(Role.EDITOR).link(),
-                hosted.invite(Role.VIEWER).link(), () -> stopHosting(true));
+        HostedSession h = hosted;
+        hostDialog = new SessionDialogs.HostDialog(stage, h.invite(Role.EDITOR).link(),
+                h.invite(Role.VIEWER).link(), role -> h.revoke(role).link(), () -> stopHosting(true));
         hostDialog.show();
     }
 
@@ -619,6 +621,7 @@ public final class MainWindow {
         HostedSession h = hosted;
         server = null;
         hosted = null;
+        presenceBar.setOnRemove(null);
         if (hostDialog != null) {
             hostDialog.close();
             hostDialog = null;
@@ -636,6 +639,31 @@ public final class MainWindow {
                 }
             });
         }
+    }
+
+    /**
+     * Asks the host whether to remove someone, then disconnects them; they cannot come back with any link
+     * while this session lasts (their edits stay).
+     */
+    private void askRemove(Collaborators.Peer p) {
+        HostedSession h = hosted;
+        if (h == null) {
+            return;
+        }
+        ButtonType remove = new ButtonType("Remove", ButtonBar.ButtonData.OK_DONE);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, p.label() + "\n\nThey are disconnected at once and cannot "
+                + "join again while this session lasts, even with a new link. Their edits stay.", remove,
+                ButtonType.CANCEL);
+        a.setHeaderText("Remove " + p.displayName() + " from the session?");
+        a.initOwner(stage);
+        a.getDialogPane().setId("remove-participant");
+        a.resultProperty().addListener((o, was, answer) -> {
+            if (answer == remove && hosted == h) {
+                net.execute(() -> h.remove(new Identity(p.identity())));
+                status.setMessage("Removed " + p.displayName() + " from the session");
+            }
+        });
+        a.show();
     }
 
     private void error(String header, String text) {

@@ -1,6 +1,9 @@
 package dev.easel.app;
 
+import dev.easel.host.session.Role;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -8,6 +11,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
@@ -24,14 +28,19 @@ public final class SessionDialogs {
     }
 
     /**
-     * Shows the invite links of a hosted session, each with a Copy button; "End Session" disconnects everyone.
-     * Not modal: the host keeps editing while it is open.
+     * Shows the invite links of a hosted session, each with Copy and New Link (which replaces it: the old link
+     * stops letting anyone new in); "End Session" disconnects everyone. Not modal: the host keeps editing
+     * while it is open.
      */
     public static final class HostDialog extends Dialog<Void> {
         private final TextField editor = linkField("invite-editor");
         private final TextField viewer = linkField("invite-viewer");
+        private final Label note = new Label("Anyone with a link can join while this window hosts the document. "
+                + "Links stop working when the session ends.");
 
-        HostDialog(Window owner, String editorLink, String viewerLink, Runnable endSession) {
+        /** {@code newLink} replaces a role's link and returns the new one. */
+        HostDialog(Window owner, String editorLink, String viewerLink, Function<Role, String> newLink,
+                Runnable endSession) {
             initOwner(owner);
             initModality(Modality.NONE);
             setTitle("Host Session");
@@ -42,13 +51,12 @@ public final class SessionDialogs {
             g.setHgap(8);
             g.setVgap(8);
             g.setPadding(new Insets(12));
-            g.addRow(0, new Label("Can edit"), editor, copyButton("copy-editor", editor));
-            g.addRow(1, new Label("Can view"), viewer, copyButton("copy-viewer", viewer));
-            Label note = new Label("Anyone with a link can join while this window hosts the document. "
-                    + "Links stop working when the session ends.");
+            addLinkRow(g, 0, "Can edit", editor, "editor", () -> newLink.apply(Role.EDITOR));
+            addLinkRow(g, 1, "Can view", viewer, "viewer", () -> newLink.apply(Role.VIEWER));
+            note.setId("invite-note");
             note.setWrapText(true);
-            note.setMaxWidth(560);
-            g.add(note, 0, 2, 3, 1);
+            note.setMaxWidth(640);
+            g.add(note, 0, 2, 4, 1);
             getDialogPane().setContent(g);
             getDialogPane().getStyleClass().add("session-dialog");
             ButtonType end = new ButtonType("End Session", ButtonBar.ButtonData.OTHER);
@@ -59,6 +67,23 @@ public final class SessionDialogs {
             if (owner != null && owner.getScene() != null) {
                 getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
             }
+        }
+
+        /** A role's row: its label, its link, Copy, and New Link (ids "copy-ROLE", "new-ROLE-link"). */
+        private void addLinkRow(GridPane g, int row, String label, TextField field, String role,
+                Supplier<String> newLink) {
+            Button copy = copyButton("copy-" + role, field);
+            Button replace = new Button("New Link");
+            replace.setId("new-" + role + "-link");
+            replace.setTooltip(new Tooltip("Replace this link: the old one stops letting anyone new join. "
+                    + "People already in the session stay."));
+            replace.setOnAction(e -> {
+                field.setText(newLink.get());
+                copy.setText("Copy");
+                note.setText("The " + role + " link was replaced: the old one no longer lets anyone new join. "
+                        + "Send the new one.");
+            });
+            g.addRow(row, new Label(label), field, copy, replace);
         }
 
         public String editorLink() {

@@ -8,6 +8,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
@@ -26,6 +27,8 @@ public final class PresenceBar extends HBox {
     private final Runnable listener = this::refresh;
     private Consumer<Collaborators.Peer> onJump = p -> { };
     private Consumer<Collaborators.Peer> onFollow = p -> { };
+    /** Null unless this window hosts the session: only the host can remove someone. */
+    private Consumer<Collaborators.Peer> onRemove;
     private Runnable onStopFollowing = () -> { };
     private String followed;
     private List<List<Object>> shownLooks = List.of();
@@ -42,6 +45,11 @@ public final class PresenceBar extends HBox {
 
     public void setOnFollow(Consumer<Collaborators.Peer> handler) {
         onFollow = handler;
+    }
+
+    /** Offers "Remove from Session..." on the others' avatars while this window hosts; null stops offering it. */
+    public void setOnRemove(Consumer<Collaborators.Peer> handler) {
+        onRemove = handler;
     }
 
     public void setOnStopFollowing(Runnable handler) {
@@ -158,6 +166,14 @@ public final class PresenceBar extends HBox {
                 onFollow.accept(latest(p));
             }
         });
-        return new ContextMenu(jump, follow);
+        ContextMenu menu = new ContextMenu(jump, follow);
+        Consumer<Collaborators.Peer> remove = onRemove;
+        if (remove != null) {
+            MenuItem removeItem = new MenuItem("Remove from Session\u2026");
+            removeItem.setId("avatar-remove");
+            removeItem.setOnAction(e -> remove.accept(latest(p)));
+            menu.getItems().addAll(new SeparatorMenuItem(), removeItem);
+        }
+        return menu;
     }
 }
