@@ -1,6 +1,8 @@
 package dev.easel.bench.canvas;
 
 import dev.easel.bench.Figures;
+import dev.easel.bench.JitWarmup;
+import dev.easel.bench.ResourceUse;
 import dev.easel.bench.session.BenchSessions;
 import dev.easel.engine.Engine;
 import dev.easel.engine.replica.ReplicaListener;
@@ -14,6 +16,7 @@ import dev.easel.host.canvas.CanvasSchema;
 import dev.easel.host.client.RemoteConnection;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -22,7 +25,9 @@ import org.HdrHistogram.Histogram;
 
 /**
  * {@code ./easel bench canvas}: the canvas reducers through real sessions. A drag is begin_gesture, 200
- * move_nodes calls and end_gesture, pipelined as the app sends them; undo is timed call to result.
+ * move_nodes calls and end_gesture, pipelined as the app sends them; undo is timed call to result. Each part
+ * warms up first until the JIT has settled (see {@link JitWarmup}), as the session figures do: a host runs for
+ * hours, and a cold JVM's first seconds are not what its users live in.
  */
 public final class CanvasBench {
     private static final int NODES = 2_000;
@@ -55,7 +60,6 @@ public final class CanvasBench {
     private void drag(RemoteConnection dragger, List<RemoteConnection> watchers) throws Exception {
         err.println("canvas: 200-step drags seen by 10 joiners...");
         int x = CanvasSchema.SCHEMA.require(CanvasSchema.NODE).columnIndex("x");
-        Histogram h = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
         CountDownLatch[] done = new CountDownLatch[1];
         double[] finalX = new double[1];
         for (RemoteConnection w : watchers) {
@@ -68,50 +72,72 @@ public final class CanvasBench {
                 }
             });
         }
-        int drags = quick ? 5 : 30;
-        for (int d = 0; d < drags; d++) {
+        int[] drags = {0};
+        // One drag: nanoseconds from the first call until every joiner applied the last move.
+        java.util.function.LongSupplier drag = () -> {
+            int d = drags[0]++;
             String id = "n" + (d * 37 % NODES);
-            finalX[0] = 10_000 + d * 1000 + 199;
+            finalX[0] = 10_000 + (d % 1000) * 1000 + 199;
             done[0] = new CountDownLatch(watchers.size());
             long start = System.nanoTime();
             dragger.call("begin_gesture", Map.of());
             for (int step = 0; step < 200; step++) {
-                dragger.call("move_nodes", Map.of("moves",
-                        List.of(Map.of("id", id, "x", 10_000.0 + d * 1000 + step, "y", (double) step))));
+                dragger.call("move_nodes", Map.of("moves", List.of(Map.of("id", id,
+                        "x", 10_000.0 + (d % 1000) * 1000 + step, "y", (double) step))));
             }
             dragger.call("end_gesture", Map.of()).join();
-            if (!done[0].await(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("a drag did not reach every joiner");
+            try {
+                if (!done[0].await(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("a drag did not reach every joiner");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
-            if (d > 0) {
-                h.recordValue(System.nanoTime() - start);
-            }
+            return System.nanoTime() - start;
+        };
+        double warmupSeconds = JitWarmup.run(drag::getAsLong, quick ? 0.5 : 10, quick ? 2 : 60);
+        Histogram h = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
+        int measured = quick ? 5 : 50;
+        ResourceUse use = ResourceUse.start();
+        for (int d = 0; d < measured; d++) {
+            h.recordValue(drag.getAsLong());
         }
-        out.emit("canvas.drag_gesture_ms", h.getValueAtPercentile(50) / 1e6, "ms",
-                Map.of("steps", 200, "receivers", watchers.size(), "nodes", NODES, "drags", drags - 1,
-                        "p99_ms", h.getValueAtPercentile(99) / 1e6,
-                        "measure", "median: first call to the last move applied in all 10 joiners' replicas"));
+        Map<String, Object> params = new LinkedHashMap<>(Map.of("steps", 200, "receivers", watchers.size(),
+                "nodes", NODES, "drags", measured, "p99_ms", h.getValueAtPercentile(99) / 1e6,
+                "warmup_seconds", Figures.tenths(warmupSeconds),
+                "measure", "median: first call to the last move applied in all 10 joiners' replicas"));
+        params.putAll(use.sinceStart());
+        out.emit("canvas.drag_gesture_ms", h.getValueAtPercentile(50) / 1e6, "ms", params);
     }
 
-    private void undo(RemoteConnection editor) {
+    private void undo(RemoteConnection editor) throws Exception {
         err.println("canvas: undo of a 50-node move...");
-        Histogram h = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
-        int rounds = quick ? 20 : 200;
-        for (int r = 0; r < rounds; r++) {
+        int[] rounds = {0};
+        // One round: a 50-node move, then its undo; nanoseconds from the undo call to its result.
+        java.util.function.LongSupplier undo = () -> {
+            int r = rounds[0]++;
             List<Object> moves = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
-                moves.add(Map.of("id", "n" + ((r * 50 + i) % NODES), "x", (double) r, "y", (double) i));
+                moves.add(Map.of("id", "n" + ((r * 50 + i) % NODES), "x", (double) (r % 1000), "y", (double) i));
             }
             editor.call("move_nodes", Map.of("moves", moves)).join();
             long start = System.nanoTime();
             editor.call("undo", Map.of()).join();
-            if (r >= rounds / 10) {
-                h.recordValue(System.nanoTime() - start);
-            }
+            return System.nanoTime() - start;
+        };
+        double warmupSeconds = JitWarmup.run(undo::getAsLong, quick ? 0.5 : 10, quick ? 2 : 60);
+        Histogram h = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
+        int measured = quick ? 20 : 1_000;
+        ResourceUse use = ResourceUse.start();
+        for (int r = 0; r < measured; r++) {
+            h.recordValue(undo.getAsLong());
         }
-        out.emit("canvas.undo_latency_us_p99", h.getValueAtPercentile(99) / 1000.0, "us",
-                Map.of("moved_nodes", 50, "nodes", NODES, "rounds", h.getTotalCount(),
-                        "p50_us", h.getValueAtPercentile(50) / 1000.0,
-                        "measure", "undo call to result, over a loopback session (in-memory document)"));
+        Map<String, Object> params = new LinkedHashMap<>(Map.of("moved_nodes", 50, "nodes", NODES,
+                "rounds", measured, "p50_us", h.getValueAtPercentile(50) / 1000.0,
+                "warmup_seconds", Figures.tenths(warmupSeconds),
+                "measure", "undo call to result, over a loopback session (in-memory document)"));
+        params.putAll(use.sinceStart());
+        out.emit("canvas.undo_latency_us_p99", h.getValueAtPercentile(99) / 1000.0, "us", params);
     }
 }
