@@ -374,8 +374,10 @@ public final class RemoteConnection implements Connection {
                 previous.close();
             }
             // Calls are never merged: the soft limit only concerns transactions, which a client does not send.
-            outbox = new Outbox((frame, binary, done, failed) -> WebSocketFrames.send(session, frame, binary, done, failed),
-                    Codecs.create(chosen), Integer.MAX_VALUE, new InlineWhenQuiet(ClientRuntime.sender()));
+            Outbox.Sender toSocket = (frame, binary, done, failed) ->
+                    WebSocketFrames.send(session, frame, binary, done, failed);
+            outbox = new Outbox(toSocket, Codecs.create(chosen), Integer.MAX_VALUE,
+                    new InlineWhenQuiet(ClientRuntime.sender()));
             outbox.refuseUnsendable(Limits.MAX_FRAME_BYTES, this::unsendable);
         }
     }
