@@ -64,9 +64,6 @@ public final class RemoteConnection implements Connection {
         }
     }
 
-    private record PendingCall(String reducer, Map<String, Object> args, CompletableFuture<Object> future) {
-    }
-
     private final Invite invite;
     private final KeyIdentity keys;
     private final String displayName;
@@ -75,15 +72,9 @@ public final class RemoteConnection implements Connection {
     private final ScheduledExecutorService timer = ClientRuntime.timer();
     private java.util.concurrent.ScheduledFuture<?> pinger;
     private final AtomicLong nextQueryId = new AtomicLong(1);
-    /**
-     * Request ids are the host's idempotency keys for this identity across all its connections (PROTOCOL.md
-     * section 9), so each connection starts at a random point: one that counted from 1 would have its first
-     * calls answered with the results of the same installation's previous visit, and never applied.
-     */
-    private final AtomicLong nextRequestId = new AtomicLong(firstRequestId());
     private final Map<Long, String> queries = new ConcurrentHashMap<>();
     private final Map<Long, CompletableFuture<Long>> pendingSubscriptions = new ConcurrentHashMap<>();
-    private final LinkedHashMap<Long, PendingCall> pendingCalls = new LinkedHashMap<>();
+    private final UnansweredCalls unanswered = new UnansweredCalls();
     private final List<Consumer<State>> stateListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<CallFailedException>> errorListeners = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Void> firstWelcome = new CompletableFuture<>();
@@ -141,11 +132,6 @@ public final class RemoteConnection implements Connection {
         c.pinger = c.timer.scheduleAtFixedRate(c::ping, options.pingInterval().toMillis(), options.pingInterval().toMillis(),
                 TimeUnit.MILLISECONDS);
         return c;
-    }
-
-    /** Random in [1, 2^51]: exact in JavaScript's numbers, with room to count up for ever after. */
-    private static long firstRequestId() {
-        return 1 + (new java.security.SecureRandom().nextLong() >>> 13);
     }
 
     // ---- Connection --------------------------------------------------------------------------------------
@@ -206,20 +192,17 @@ public final class RemoteConnection implements Connection {
 
     @Override
     public CompletableFuture<Object> call(String reducer, Map<String, Object> args, List<Replica.Prediction> predicted) {
-        long requestId = nextRequestId.getAndIncrement();
         CompletableFuture<Object> f = new CompletableFuture<>();
         if (userClosed) {
             f.completeExceptionally(new CallFailedException(ErrorCodes.CLOSED, "the connection is closed"));
             return f;
         }
+        UnansweredCalls.Call call = unanswered.add(reducer, args, f);
         if (!predicted.isEmpty()) {
-            replica.predict(requestId, predicted);
-        }
-        synchronized (pendingCalls) {
-            pendingCalls.put(requestId, new PendingCall(reducer, args, f));
+            replica.predict(call.requestId(), predicted);
         }
         if (state == State.CONNECTED) {
-            send(new Message.Call(requestId, reducer, args));
+            send(call.message());
         }
         return f;
     }
@@ -251,9 +234,7 @@ public final class RemoteConnection implements Connection {
 
     /** Calls sent or queued that the host has not answered yet. */
     public int unansweredCalls() {
-        synchronized (pendingCalls) {
-            return pendingCalls.size();
-        }
+        return unanswered.size();
     }
 
     // ---- connecting --------------------------------------------------------------------------------------
@@ -508,11 +489,7 @@ public final class RemoteConnection implements Connection {
                 again.add(new Message.Subscribe(e.getKey(), sql));
             }
         }
-        synchronized (pendingCalls) {
-            for (Map.Entry<Long, PendingCall> e : pendingCalls.entrySet()) {
-                again.add(new Message.Call(e.getKey(), e.getValue().reducer(), e.getValue().args()));
-            }
-        }
+        again.addAll(unanswered.toSendAgain());
         send(again);
         firstWelcome.complete(null);
     }
@@ -557,10 +534,7 @@ public final class RemoteConnection implements Connection {
     }
 
     private void answer(Message.Result r) {
-        PendingCall call;
-        synchronized (pendingCalls) {
-            call = pendingCalls.remove(r.requestId());
-        }
+        UnansweredCalls.Call call = unanswered.answered(r.requestId());
         replica.resolve(r.requestId());
         if (call == null) {
             return;
@@ -629,17 +603,10 @@ public final class RemoteConnection implements Connection {
     }
 
     private void failAll(CallFailedException failure) {
-        List<PendingCall> failed;
-        synchronized (pendingCalls) {
-            failed = new ArrayList<>(pendingCalls.values());
-            for (Long id : pendingCalls.keySet()) {
-                if (replica != null) {
-                    replica.resolve(id);
-                }
+        for (UnansweredCalls.Call c : unanswered.drain()) {
+            if (replica != null) {
+                replica.resolve(c.requestId());
             }
-            pendingCalls.clear();
-        }
-        for (PendingCall c : failed) {
             c.future().completeExceptionally(failure);
         }
     }
