@@ -26,7 +26,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -92,11 +91,7 @@ public final class RemoteConnection implements Connection {
     private volatile long latencyMicros;
     private volatile boolean userClosed;
     private long generation;
-    /** Offset of the newest transaction received, and of the one before it (every part of which arrived). */
-    private long lastTxOffset = -1;
-    private long completeTxOffset = -1;
-    /** Per subscription, the offset its snapshot was taken at. */
-    private final Map<Long, Long> snapshotOffsets = new ConcurrentHashMap<>();
+    private final ResumePoint resumePoint = new ResumePoint();
     private long backoffMillis;
     private long framesReceived;
 
@@ -369,7 +364,7 @@ public final class RemoteConnection implements Connection {
      */
     private void unsendable(Message m, String code, String reason) {
         if (m instanceof Message.Call c) {
-            answer(new Message.Result(c.requestId(), false, null, code, reason, lastTxOffset));
+            answer(new Message.Result(c.requestId(), false, null, code, reason, resumePoint.lastTxOffset()));
         } else if (m instanceof Message.Subscribe sub) {
             error(new Message.Error(code, reason, sub.queryId()));
         } else {
@@ -421,22 +416,16 @@ public final class RemoteConnection implements Connection {
                 rows.add(Row.wrap(SchemaInfos.coerceRow(t, values)));
             }
             replica.applySnapshot(s.queryId(), t, rows, s.offset());
-            snapshotOffsets.put(s.queryId(), s.offset());
+            resumePoint.snapshot(s.queryId(), s.offset());
             CompletableFuture<Long> f = pendingSubscriptions.remove(s.queryId());
             if (f != null) {
                 f.complete(s.queryId());
             }
         } else if (m instanceof Message.Challenge c) {
             byte[] signed = Handshake.signedBytes(c.sessionId(), c.nonce());
-            Map<Long, String> resume = new LinkedHashMap<>();
-            for (Map.Entry<Long, String> q : queries.entrySet()) {
-                if (snapshotOffsets.containsKey(q.getKey())) {
-                    resume.put(q.getKey(), q.getValue());
-                }
-            }
-            long resumeOffset = resumeOffset(resume.keySet());
-            send(new Message.Hello(Message.VERSION, keys.publicKey(), keys.sign(signed), displayName, resumeOffset,
-                    resume));
+            Map<Long, String> resume = resumePoint.resumable(queries);
+            send(new Message.Hello(Message.VERSION, keys.publicKey(), keys.sign(signed), displayName,
+                    resumePoint.offsetFor(resume.keySet()), resume));
         } else if (m instanceof Message.Welcome w) {
             welcomed(w);
         } else if (m instanceof Message.Pong p) {
@@ -444,23 +433,6 @@ public final class RemoteConnection implements Connection {
         } else if (m instanceof Message.Error e) {
             error(e);
         }
-    }
-
-    /**
-     * The offset every resumed subscription is complete up to. A commit's parts for several subscriptions may
-     * span frames, so only the transaction before the newest one is surely whole; a subscription whose snapshot
-     * is newer than that is complete up to its snapshot. Applying a commit twice is harmless (inserts replace,
-     * updates patch, deletes of absent rows do nothing), so resuming a little early is safe; late is not.
-     */
-    private long resumeOffset(java.util.Set<Long> resumed) {
-        if (resumed.isEmpty()) {
-            return -1;
-        }
-        long offset = Long.MAX_VALUE;
-        for (Long q : resumed) {
-            offset = Math.min(offset, Math.max(snapshotOffsets.get(q), completeTxOffset));
-        }
-        return offset;
     }
 
     private void welcomed(Message.Welcome w) {
@@ -502,10 +474,7 @@ public final class RemoteConnection implements Connection {
     }
 
     private Replica.Transaction toTransaction(Message.Tx tx) {
-        if (tx.offset() != lastTxOffset) {
-            completeTxOffset = lastTxOffset;
-            lastTxOffset = tx.offset();
-        }
+        resumePoint.transaction(tx.offset());
         List<QueryChange> parts = new ArrayList<>(tx.updates().size());
         for (Message.QueryUpdate q : tx.updates()) {
             TableSchema t = schema.table(q.tableId());
