@@ -10,7 +10,10 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 
-/** The main window's menu bar; every command with a shortcut shows it. */
+/**
+ * The main window's menu bar; every command with a shortcut shows it. Commands that change the document are
+ * disabled (their shortcuts with them) while the window is {@link MainWindow#viewOnly view only}.
+ */
 final class AppMenus {
     private AppMenus() {
     }
@@ -37,28 +40,27 @@ final class AppMenus {
                 item("Quit", "Shortcut+Q", w::quit));
 
         Menu edit = new Menu("_Edit");
-        MenuItem delete = item("Delete", null, w::deleteSelection);
-        delete.setAccelerator(new KeyCodeCombination(KeyCode.DELETE));
+        MenuItem delete = keyed(item("Delete", null, w::deleteSelection), new KeyCodeCombination(KeyCode.DELETE));
         edit.getItems().addAll(
-                item("Undo", "Shortcut+Z", w::undo),
-                item("Redo", "Shortcut+Shift+Z", w::redo),
+                edits(w, item("Undo", "Shortcut+Z", w::undo)),
+                edits(w, item("Redo", "Shortcut+Shift+Z", w::redo)),
                 new SeparatorMenuItem(),
-                item("Cut", "Shortcut+X", w::cut),
+                edits(w, item("Cut", "Shortcut+X", w::cut)),
                 item("Copy", "Shortcut+C", w::copy),
-                item("Paste", "Shortcut+V", w::paste),
-                item("Duplicate", "Shortcut+D", w::duplicate),
-                delete,
+                edits(w, item("Paste", "Shortcut+V", w::paste)),
+                edits(w, item("Duplicate", "Shortcut+D", w::duplicate)),
+                edits(w, delete),
                 item("Select All", "Shortcut+A", w::selectAll),
                 new SeparatorMenuItem(),
-                item("Place Image\u2026", dev.easel.app.tool.Tool.PLACE_IMAGE_SHORTCUT, w::placeImage),
+                edits(w, item("Place Image\u2026", dev.easel.app.tool.Tool.PLACE_IMAGE_SHORTCUT, w::placeImage)),
                 new SeparatorMenuItem(),
-                item("Group", "Shortcut+G", w::group),
-                item("Ungroup", "Shortcut+Shift+G", w::ungroup),
+                edits(w, item("Group", "Shortcut+G", w::group)),
+                edits(w, item("Ungroup", "Shortcut+Shift+G", w::ungroup)),
                 new SeparatorMenuItem(),
-                keyed(item("Bring Forward", null, w::bringForward),
-                        new KeyCodeCombination(KeyCode.CLOSE_BRACKET, KeyCombination.SHORTCUT_DOWN)),
-                keyed(item("Send Backward", null, w::sendBackward),
-                        new KeyCodeCombination(KeyCode.OPEN_BRACKET, KeyCombination.SHORTCUT_DOWN)));
+                edits(w, keyed(item("Bring Forward", null, w::bringForward),
+                        new KeyCodeCombination(KeyCode.CLOSE_BRACKET, KeyCombination.SHORTCUT_DOWN))),
+                edits(w, keyed(item("Send Backward", null, w::sendBackward),
+                        new KeyCodeCombination(KeyCode.OPEN_BRACKET, KeyCombination.SHORTCUT_DOWN))));
 
         Menu view = new Menu("_View");
         MenuItem zoomIn = item("Zoom In", null, w::zoomIn);
@@ -87,9 +89,9 @@ final class AppMenus {
     private static Menu layerMenu(MainWindow w) {
         Menu layer = new Menu("_Layer");
         layer.getItems().addAll(
-                item("Rename Layer", "F2", () -> w.layers().renameSelected()),
-                item("Show/Hide Layer", "Shortcut+Alt+H", () -> w.layers().toggleHiddenOfSelection()),
-                item("Lock/Unlock Layer", "Shortcut+Alt+L", () -> w.layers().toggleLockedOfSelection()));
+                edits(w, item("Rename Layer", "F2", () -> w.layers().renameSelected())),
+                edits(w, item("Show/Hide Layer", "Shortcut+Alt+H", () -> w.layers().toggleHiddenOfSelection())),
+                edits(w, item("Lock/Unlock Layer", "Shortcut+Alt+L", () -> w.layers().toggleLockedOfSelection())));
         return layer;
     }
 
@@ -97,10 +99,16 @@ final class AppMenus {
     private static Menu pageMenu(MainWindow w) {
         Menu page = new Menu("_Page");
         page.getItems().addAll(
-                item("Add Page", "Shortcut+Alt+N", () -> w.pages().addPage()),
-                item("Rename Page", null, () -> w.pages().renameCurrent()),
-                item("Delete Page\u2026", null, () -> w.pages().deleteCurrent()));
+                edits(w, item("Add Page", "Shortcut+Alt+N", () -> w.pages().addPage())),
+                edits(w, item("Rename Page", null, () -> w.pages().renameCurrent())),
+                edits(w, item("Delete Page\u2026", null, () -> w.pages().deleteCurrent())));
         return page;
+    }
+
+    /** A command that changes the document: disabled, with its shortcut, while the window is view only. */
+    private static MenuItem edits(MainWindow w, MenuItem m) {
+        m.disableProperty().bind(w.viewOnly());
+        return m;
     }
 
     private static MenuItem keyed(MenuItem m, KeyCombination k) {

@@ -55,6 +55,8 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Bounds;
 import javafx.scene.Scene;
@@ -101,6 +103,8 @@ public final class MainWindow {
     private ImageCache pictures;
 
     private final ObjectProperty<Tool> tool = new SimpleObjectProperty<>(Tool.SELECT);
+    /** The document shown is not {@link DocumentModel#editable}: the editing tools and commands are off. */
+    private final ReadOnlyBooleanWrapper viewOnly = new ReadOnlyBooleanWrapper();
     private final CanvasView canvas = new CanvasView();
     private final LayersPanel layers = new LayersPanel();
     private final PagesPanel pages = new PagesPanel();
@@ -150,7 +154,7 @@ public final class MainWindow {
         status.setId("status");
         GestureController gestures = new GestureController(canvas, tool);
         gestures.setOnEditText(textEditor::edit);
-        ToolPalette palette = new ToolPalette(tool);
+        ToolPalette palette = new ToolPalette(tool, viewOnly);
         palette.setOnPlaceImage(this::placeImage);
         ImageDrop.install(canvas, images);
         javafx.scene.layout.Region spring = new javafx.scene.layout.Region();
@@ -220,6 +224,11 @@ public final class MainWindow {
 
     public ObjectProperty<Tool> tool() {
         return tool;
+    }
+
+    /** Whether the document shown may only be looked at (joined with a view link). */
+    public ReadOnlyBooleanProperty viewOnly() {
+        return viewOnly.getReadOnlyProperty();
     }
 
     public DocumentModel model() {
@@ -325,6 +334,10 @@ public final class MainWindow {
         document = doc;
         model = new DocumentModel(doc.connection(), Platform::runLater);
         model.setErrorHandler(this::callFailed);
+        viewOnly.set(!model.editable());
+        if (viewOnly.get() && tool.get().edits()) {
+            tool.set(Tool.SELECT);
+        }
         model.addListener((ids, structure) -> status.setNodeCount(model.nodeCount()));
         canvas.setModel(model);
         if (pictures != null) {
@@ -395,8 +408,11 @@ public final class MainWindow {
         }
     }
 
-    /** Warns, in the status bar, when what was just selected is being edited by someone else. */
+    /** Warns, in the status bar, when what was just selected is being edited by someone else (editors only). */
     private void warnIfLocked(DocumentModel m, Collaborators c) {
+        if (!m.editable()) {
+            return;
+        }
         String self = c.selfIdentity();
         for (String id : m.selection().ids()) {
             NodeView n = m.node(id);
@@ -703,7 +719,9 @@ public final class MainWindow {
         KeyCode code = e.getCode();
         Tool t = Tool.forKey(code);
         if (t != null && !e.isShiftDown()) {
-            tool.set(t);
+            if (!t.edits() || mayEdit()) {
+                tool.set(t);
+            }
             e.consume();
             return;
         }
@@ -713,7 +731,9 @@ public final class MainWindow {
                 if (only == null || !"text".equals(only.kind())) {
                     return;
                 }
-                textEditor.edit(only);
+                if (mayEdit()) {
+                    textEditor.edit(only);
+                }
             }
             case BACK_SPACE -> deleteSelection();
             case ESCAPE -> {
@@ -737,6 +757,9 @@ public final class MainWindow {
 
     /** Moves the selection by one pixel (ten with shift): one call, one undo step. */
     private void nudge(double dx, double dy, boolean big) {
+        if (model.selection().isEmpty() || !mayEdit()) {
+            return;
+        }
         double step = big ? 10 : 1;
         Map<String, double[]> moves = new LinkedHashMap<>();
         for (String id : model.selection().ids()) {
@@ -935,6 +958,16 @@ public final class MainWindow {
         return model != null && !(scene.getFocusOwner() instanceof TextInputControl);
     }
 
+    /** Whether a command that changes the document may run: not in a viewer's window (the status bar says why). */
+    private boolean mayEdit() {
+        return model != null && model.editable(status::setMessage);
+    }
+
+    /** An Edit command that changes the document acts on the canvas: see {@link #canvasCommand} and {@link #mayEdit}. */
+    private boolean canvasEdit() {
+        return canvasCommand() && mayEdit();
+    }
+
     void copy() {
         if (canvasCommand()) {
             clipboard.copy();
@@ -942,20 +975,20 @@ public final class MainWindow {
     }
 
     void cut() {
-        if (canvasCommand()) {
+        if (canvasEdit()) {
             clipboard.cut();
         }
     }
 
     void paste() {
-        if (canvasCommand()) {
+        if (canvasEdit()) {
             clipboard.paste();
         }
     }
 
     /** Place Image: asks for image files and adds them in the middle of the view. */
     void placeImage() {
-        if (model != null) {
+        if (mayEdit()) {
             images.chooseAndInsert(stage);
         }
     }
@@ -968,31 +1001,31 @@ public final class MainWindow {
     }
 
     void duplicate() {
-        if (canvasCommand()) {
+        if (canvasEdit()) {
             edits.duplicate();
         }
     }
 
     void group() {
-        if (canvasCommand()) {
+        if (canvasEdit()) {
             edits.group();
         }
     }
 
     void ungroup() {
-        if (canvasCommand()) {
+        if (canvasEdit()) {
             edits.ungroup();
         }
     }
 
     void bringForward() {
-        if (canvasCommand()) {
+        if (canvasEdit()) {
             edits.bringForward();
         }
     }
 
     void sendBackward() {
-        if (canvasCommand()) {
+        if (canvasEdit()) {
             edits.sendBackward();
         }
     }
@@ -1026,19 +1059,19 @@ public final class MainWindow {
     }
 
     void undo() {
-        if (model != null) {
+        if (mayEdit()) {
             model.undo();
         }
     }
 
     void redo() {
-        if (model != null) {
+        if (mayEdit()) {
             model.redo();
         }
     }
 
     void deleteSelection() {
-        if (model != null) {
+        if (model != null && !model.selection().isEmpty() && mayEdit()) {
             model.deleteNodes(model.selection().ids());
             model.selection().clear();
         }

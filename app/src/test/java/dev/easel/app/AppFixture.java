@@ -13,7 +13,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
+import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
@@ -84,6 +87,20 @@ final class AppFixture {
         Point2D from = onCanvas(x1, y1);
         Point2D to = onCanvas(x2, y2);
         robot.drag(from, MouseButton.PRIMARY).moveTo(to).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * Raises the context-menu request a right click raises on a desktop (Monocle's robot does not), at the
+     * middle of {@code n}, then lets the UI settle.
+     */
+    static void requestContextMenu(Node n) {
+        fx(() -> {
+            Bounds b = n.localToScreen(n.getBoundsInLocal());
+            n.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, b.getWidth() / 2,
+                    b.getHeight() / 2, b.getCenterX(), b.getCenterY(), false, null));
+            return null;
+        });
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -47,9 +47,8 @@ class ConnectionDropTest extends TwoWindowTest {
     void aDroppedJoinerSaysReconnectingKeepsEditingAndResumes(FxRobot robot) throws Exception {
         pair.hostOnLoopback();
         Connection hc = pair.host.document.connection();
-        String page = fx(() -> pair.host.window.model().page());
-        hc.call("create_node", Map.of("id", "r1", "kind", "rect", "page", page, "x", 100.0, "y", 100.0, "w", 200.0,
-                "h", 120.0, "fill", "#0d99ff")).join();
+        pair.createOnHost(Map.of("id", "r1", "kind", "rect", "x", 100.0, "y", 100.0, "w", 200.0, "h", 120.0,
+                "fill", "#0d99ff"));
         relay = new LinkProxy(pair.session.invite(Role.EDITOR).port());
         MainWindow joiner = pair.join(relay.route(pair.session.invite(Role.EDITOR)).link());
         Connection joined = pair.joined();

@@ -118,9 +118,7 @@ class FollowTest extends TwoWindowTest {
     void escStopsFollowingAndKeepsTheSelection(FxRobot robot) throws Exception {
         pair.hostOnLoopback();
         Connection hc = pair.host.document.connection();
-        String page = fx(() -> host().model().page());
-        hc.call("create_node", Map.of("id", "r1", "kind", "rect", "page", page, "x", 100.0, "y", 100.0, "w", 50.0,
-                "h", 50.0)).join();
+        pair.createOnHost(Map.of("id", "r1", "kind", "rect", "x", 100.0, "y", 100.0, "w", 50.0, "h", 50.0));
         MainWindow joiner = pair.join(pair.editorLink());
         String hostId = pair.hostId();
         await().atMost(TIMEOUT).until(() -> fx(() -> joiner.model().node("r1") != null

@@ -10,6 +10,8 @@ import dev.easel.host.server.HostedSession;
 import dev.easel.host.server.SessionServer;
 import dev.easel.host.session.Connection;
 import dev.easel.host.session.Role;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.stage.Stage;
@@ -34,6 +36,13 @@ final class HostAndJoiner {
         session = fx(() -> host.window.hostSession(SessionServer.Options.loopback(0), false))
                 .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         return session;
+    }
+
+    /** Makes a node on the host's page, as the host does, once the host has committed it. */
+    void createOnHost(Map<String, Object> fields) {
+        Map<String, Object> args = new HashMap<>(fields);
+        args.put("page", fx(() -> host.window.model().page()));
+        host.document.connection().call("create_node", args).join();
     }
 
     String editorLink() {

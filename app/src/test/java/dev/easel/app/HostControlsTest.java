@@ -18,10 +18,8 @@ import dev.easel.host.session.Connection;
 import dev.easel.host.session.Invite;
 import dev.easel.host.session.Role;
 import java.util.concurrent.TimeUnit;
-import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -111,14 +109,7 @@ class HostControlsTest extends TwoWindowTest {
         await().atMost(TIMEOUT).until(() -> fx(() -> w.presenceBar().shownIdentities()).contains(identity));
         Node avatar = robot.from(w.presenceBar()).lookup("#avatar-" + identity.replaceAll("[^A-Za-z0-9_-]", "_"))
                 .query();
-        // Monocle's robot does not raise the context-menu request a right click raises on a desktop: raise it.
         robot.moveTo(avatar);
-        fx(() -> {
-            Bounds b = avatar.localToScreen(avatar.getBoundsInLocal());
-            avatar.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, b.getWidth() / 2,
-                    b.getHeight() / 2, b.getCenterX(), b.getCenterY(), false, null));
-            return null;
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        AppFixture.requestContextMenu(avatar);
     }
 }

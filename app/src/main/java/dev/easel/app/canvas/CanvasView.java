@@ -684,7 +684,10 @@ public final class CanvasView extends Region {
                 || "text".equals(n.kind());
     }
 
-    /** This member's selection (with handles when one node is), the creation preview, guides and marquee. */
+    /**
+     * This member's selection (with handles when one node is, in an editable document), the creation preview,
+     * guides and marquee.
+     */
     private void editingMarks() {
         Set<String> selected = model.selection().ids();
         for (String id : selected) {
@@ -692,7 +695,7 @@ public final class CanvasView extends Region {
             if (n == null) {
                 continue;
             }
-            boolean handles = selected.size() == 1;
+            boolean handles = selected.size() == 1 && model.editable();
             Point2D a = zoomed(model.worldX(n), model.worldY(n));
             double w = n.w() * viewport.zoom();
             double h = n.h() * viewport.zoom();
@@ -763,10 +766,10 @@ public final class CanvasView extends Region {
 
     /**
      * The resize handle under a screen point of the single selected (unrotated) node: 0 top left, 1 top
-     * right, 2 bottom left, 3 bottom right; -1 for none.
+     * right, 2 bottom left, 3 bottom right; -1 for none (always, when the document is not editable).
      */
     public int handleAt(double sx, double sy) {
-        if (model == null) {
+        if (model == null || !model.editable()) {
             return -1;
         }
         String id = model.selection().single();
@@ -792,10 +795,11 @@ public final class CanvasView extends Region {
     /**
      * The rotate zone under a screen point, just outside a corner of the single selected node's box (turned
      * with the node), beyond that corner's resize handle: 0 top left, 1 top right, 2 bottom left, 3 bottom
-     * right; -1 for none. Groups (which draw nothing of their own) and layer-locked nodes have none.
+     * right; -1 for none. Groups (which draw nothing of their own), layer-locked nodes and the nodes of a
+     * document that is not editable have none.
      */
     public int rotateHandleAt(double sx, double sy) {
-        if (model == null) {
+        if (model == null || !model.editable()) {
             return -1;
         }
         String id = model.selection().single();

@@ -5,7 +5,10 @@ import dev.easel.engine.replica.ReplicaListener;
 import dev.easel.engine.schema.TableSchema;
 import dev.easel.engine.table.Row;
 import dev.easel.host.canvas.NodeIds;
+import dev.easel.host.protocol.ErrorCodes;
+import dev.easel.host.session.CallFailedException;
 import dev.easel.host.session.Connection;
+import dev.easel.host.session.Role;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,6 +28,9 @@ import java.util.function.Consumer;
  * later (or, with a prediction, show at once).
  */
 public final class DocumentModel implements AutoCloseable {
+    /** Why an edit is refused in a viewer's window: one line, for the status bar. */
+    public static final String VIEW_ONLY = "View only \u2014 ask the host for an edit link to change the document";
+
     /**
      * Told on the UI thread which nodes changed, and whether drawing order or nesting changed (also when
      * another page is shown, or a node is hidden, shown, locked or unlocked).
@@ -38,6 +44,7 @@ public final class DocumentModel implements AutoCloseable {
     private final NodeColumns cols;
     private final PageList pages;
     private final NodeIds ids;
+    private final boolean editable;
     private final Selection selection = new Selection();
     private final List<Listener> listeners = new ArrayList<>();
     private final List<Runnable> pageListeners = new ArrayList<>();
@@ -72,6 +79,7 @@ public final class DocumentModel implements AutoCloseable {
         this.cols = new NodeColumns(connection.schema());
         this.pages = new PageList(connection.schema().require("page"));
         this.ids = new NodeIds(connection.identity());
+        this.editable = !Role.VIEWER.label().equals(connection.role());
     }
 
     /**
@@ -83,7 +91,7 @@ public final class DocumentModel implements AutoCloseable {
         return connection.subscribe("SELECT * FROM node")
                 .thenCompose(q -> connection.subscribe("SELECT * FROM page"))
                 .thenCompose(q -> {
-                    if (!connection.replica().rows("page").isEmpty()) {
+                    if (!connection.replica().rows("page").isEmpty() || !editable) {
                         return CompletableFuture.completedFuture(null);
                     }
                     return connection.call("add_page", Map.of("id", ids.next(), "name", "Page 1"))
@@ -94,6 +102,23 @@ public final class DocumentModel implements AutoCloseable {
 
     public Connection connection() {
         return connection;
+    }
+
+    /**
+     * Whether this member may change the document: the host's own and an editor's documents are editable; a
+     * viewer's (joined with a view link) is not: they look around, select, point and follow, and every edit
+     * is refused here before it reaches the host. The window's editing tools, panels and commands go by this.
+     */
+    public boolean editable() {
+        return editable;
+    }
+
+    /** {@link #editable}, and if not, {@code tell} hears why (one line, for the status bar). */
+    public boolean editable(Consumer<String> tell) {
+        if (!editable) {
+            tell.accept(VIEW_ONLY);
+        }
+        return editable;
     }
 
     public Replica replica() {
@@ -493,8 +518,13 @@ public final class DocumentModel implements AutoCloseable {
         return call("redo", Map.of(), List.of());
     }
 
+    /**
+     * Every edit goes through here. A viewer's is refused at once, as the host would refuse it: nothing is
+     * predicted or sent, and the error handler says why. (Presence calls do not come this way.)
+     */
     private CompletableFuture<Object> call(String reducer, Map<String, Object> args, List<Replica.Prediction> predicted) {
-        CompletableFuture<Object> f = connection.call(reducer, args, predicted);
+        CompletableFuture<Object> f = editable ? connection.call(reducer, args, predicted)
+                : CompletableFuture.failedFuture(new CallFailedException(ErrorCodes.FORBIDDEN, VIEW_ONLY));
         f.whenComplete((r, e) -> {
             if (e != null && !closed) {
                 Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null

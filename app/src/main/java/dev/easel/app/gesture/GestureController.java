@@ -19,6 +19,8 @@ import javafx.scene.input.ZoomEvent;
  * Turns the canvas's mouse, wheel and pinch events into gestures: at each press it picks one by the tool
  * and what is under the pointer (one class per gesture, as in Scene Builder's {@code gesture} package).
  * Wheel scrolls the page, Ctrl/Cmd+wheel and pinch zoom at the pointer, space or the middle button pans.
+ * When the document is not {@link dev.easel.app.document.DocumentModel#editable editable}, nothing that
+ * would change it starts (create, move, resize, rotate): a press selects, a drag on empty canvas marquees.
  */
 public final class GestureController {
     private final CanvasView canvas;
@@ -72,6 +74,7 @@ public final class GestureController {
         double sx = e.getX();
         double sy = e.getY();
         Tool t = tool.get();
+        boolean editable = canvas.model().editable();
         if (e.getButton() == MouseButton.MIDDLE || spaceDown || t == Tool.HAND) {
             current = new PanGesture(canvas.viewport(), sx, sy);
             canvas.setCursor(Cursor.CLOSED_HAND);
@@ -79,7 +82,7 @@ public final class GestureController {
             return;
         } else if (e.getClickCount() == 2 && (t == Tool.SELECT || t == Tool.TEXT) && textAt(sx, sy) != null) {
             onEditText.accept(textAt(sx, sy));
-        } else if (t.kind() != null) {
+        } else if (t.kind() != null && editable) {
             current = new CreateShapeGesture(canvas, t.kind(), sx, sy, id -> {
                 canvas.model().selection().set(List.of(id));
                 tool.set(Tool.SELECT);
@@ -102,7 +105,7 @@ public final class GestureController {
                 } else if (!canvas.model().selection().contains(hit.id())) {
                     canvas.model().selection().set(List.of(hit.id()));
                 }
-                current = new MoveGesture(canvas, canvas.model().selection().ids(), sx, sy);
+                current = editable ? new MoveGesture(canvas, canvas.model().selection().ids(), sx, sy) : null;
             }
         }
         e.consume();

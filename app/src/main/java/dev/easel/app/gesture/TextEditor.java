@@ -49,7 +49,7 @@ public final class TextEditor {
             commit();
         }
         model = canvas.model();
-        if (model == null || n == null || !"text".equals(n.kind())) {
+        if (model == null || !model.editable() || n == null || !"text".equals(n.kind())) {
             return;
         }
         nodeId = n.id();

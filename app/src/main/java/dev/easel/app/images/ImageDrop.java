@@ -10,7 +10,8 @@ import javafx.scene.input.TransferMode;
 
 /**
  * Dropping image files (or a picture dragged from a browser) onto the canvas adds them where they are
- * dropped, side by side when there are several, inside the top-level frame there if any.
+ * dropped, side by side when there are several, inside the top-level frame there if any. A view-only
+ * document takes no drop.
  */
 public final class ImageDrop {
     private ImageDrop() {
@@ -18,7 +19,7 @@ public final class ImageDrop {
 
     public static void install(CanvasView canvas, ImageInserter images) {
         canvas.addEventHandler(DragEvent.DRAG_OVER, e -> {
-            if (canvas.model() != null && carriesImages(e.getDragboard())) {
+            if (canvas.model() != null && canvas.model().editable() && carriesImages(e.getDragboard())) {
                 e.acceptTransferModes(TransferMode.COPY);
                 e.consume();
             }

@@ -76,7 +76,7 @@ public final class ImageInserter {
 
     /** Place Image: asks for image files, then adds them in the middle of the view. */
     public CompletableFuture<List<String>> chooseAndInsert(Window owner) {
-        if (model.get() == null) {
+        if (model.get() == null || !model.get().editable(status)) {
             return CompletableFuture.completedFuture(List.of());
         }
         List<Path> files = asker.ask(owner);
@@ -101,7 +101,7 @@ public final class ImageInserter {
     /** Adds images from loaders, as {@link #insertFiles} adds files. */
     public CompletableFuture<List<String>> insert(List<Loader> loaders, Point2D at) {
         DocumentModel m = model.get();
-        if (m == null || loaders.isEmpty()) {
+        if (m == null || !m.editable(status) || loaders.isEmpty()) {
             return CompletableFuture.completedFuture(List.of());
         }
         UploadLimit max = limit.get();

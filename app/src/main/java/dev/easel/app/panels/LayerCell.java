@@ -128,6 +128,8 @@ final class LayerCell extends TreeCell<NodeView> {
         eyeTip.setText(n.visible() ? "Hide" : "Show");
         lock.setGraphic(LayerIcons.lock(n.locked()));
         lockTip.setText(n.locked() ? "Unlock" : "Lock");
+        lock.setDisable(!panel.editable());
+        eye.setDisable(!panel.editable());
         pseudoClassStateChanged(HIDDEN, !n.visible());
         pseudoClassStateChanged(LOCKED, n.locked());
         nameSlot.show(panel.renameField(n.id()));

@@ -23,7 +23,7 @@ import javafx.scene.layout.BorderPane;
  * first. Selecting rows selects on the canvas and the other way round. Each row renames in place
  * (double-click or F2), hides and shows (eye), locks and unlocks (padlock), and moves by drag and drop:
  * between rows to restack, onto a frame or group to put it inside. Every one of these is one call, so one
- * undo step.
+ * undo step. In a view-only document rows only select (and show whether a layer is hidden or locked).
  */
 public final class LayersPanel extends BorderPane implements RowDrag.Panel<NodeView, LayerCell> {
     /** Where a drag would drop now: the row's node and the zone on it (tests read this rather than pixels). */
@@ -95,6 +95,11 @@ public final class LayersPanel extends BorderPane implements RowDrag.Panel<NodeV
     /** The id of the layer being renamed in place, or null. */
     public String renaming() {
         return renamingId;
+    }
+
+    @Override
+    public boolean editable() {
+        return model != null && model.editable();
     }
 
     /** The name a row shows: the layer's name, or its kind when it has none. */
@@ -267,7 +272,7 @@ public final class LayersPanel extends BorderPane implements RowDrag.Panel<NodeV
     public void startRename(String id) {
         NodeView n = model == null ? null : model.node(id);
         TreeItem<NodeView> item = items.item(id);
-        if (n == null || item == null) {
+        if (n == null || item == null || !editable()) {
             return;
         }
         cancelRename();

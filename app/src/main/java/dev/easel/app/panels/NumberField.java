@@ -36,8 +36,9 @@ final class NumberField extends TextField {
         });
     }
 
-    /** Shows the node's value, unless the user is typing here; blank for no node. */
+    /** Shows the node's value, unless the user is typing here; blank for no node. Read-only when not editable. */
     void show(NodeView n) {
+        setEditable(editing.editable());
         if (n == null) {
             setText("");
         } else if (!isFocused()) {

@@ -10,7 +10,8 @@ import javafx.scene.input.MouseEvent;
 
 /**
  * One row of the pages list: the page's name, or the rename field while it is renamed (double-click or F2).
- * A right-click offers rename and delete; dragging the row moves the page among the others.
+ * A right-click offers rename and delete (disabled in a view-only document); dragging the row moves the page
+ * among the others.
  */
 final class PageCell extends ListCell<PageView> {
     private final PagesPanel panel;
@@ -37,6 +38,10 @@ final class PageCell extends ListCell<PageView> {
             }
         });
         ContextMenu menu = new ContextMenu(rename, delete);
+        menu.setOnShowing(e -> {
+            rename.setDisable(!panel.editable());
+            delete.setDisable(!panel.editable());
+        });
         emptyProperty().addListener((o, was, empty) -> setContextMenu(empty ? null : menu));
         addEventFilter(MouseEvent.MOUSE_PRESSED, e -> pressed = e.getButton() == MouseButton.PRIMARY ? getItem() : null);
         // Started once the button is up, so that nothing after it takes the focus from the field.

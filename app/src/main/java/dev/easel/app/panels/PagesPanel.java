@@ -26,12 +26,14 @@ import javafx.scene.layout.Region;
 /**
  * The document's pages, in order. Clicking one shows it (the canvas and the layers follow); + adds a page;
  * a page renames in place (double-click or F2), moves by drag and drop, and is deleted, after a
- * confirmation, from its right-click menu or with Delete. Each change is one call, so one undo step.
+ * confirmation, from its right-click menu or with Delete. Each change is one call, so one undo step. In a
+ * view-only document pages are only shown: adding, renaming, moving and deleting are off.
  */
 public final class PagesPanel extends BorderPane implements RowDrag.Panel<PageView, PageCell> {
     private final ListView<PageView> list = new ListView<>();
     private final ObservableList<PageView> items = FXCollections.observableArrayList();
     private final Runnable pagesListener = this::refresh;
+    private final Button add = new Button("+");
     private DocumentModel model;
     private boolean syncing;
     private String renamingId;
@@ -43,7 +45,6 @@ public final class PagesPanel extends BorderPane implements RowDrag.Panel<PageVi
         getStyleClass().addAll("panel", "pages-panel");
         Label title = new Label("Pages");
         title.getStyleClass().add("panel-title");
-        Button add = new Button("+");
         add.setId("page-add");
         add.getStyleClass().add("panel-button");
         add.setFocusTraversable(false);
@@ -85,7 +86,13 @@ public final class PagesPanel extends BorderPane implements RowDrag.Panel<PageVi
         if (m != null) {
             m.addPageListener(pagesListener);
         }
+        add.setDisable(!editable());
         refresh();
+    }
+
+    @Override
+    public boolean editable() {
+        return model != null && model.editable();
     }
 
     /** The pages as listed, first to last. */
@@ -134,7 +141,7 @@ public final class PagesPanel extends BorderPane implements RowDrag.Panel<PageVi
 
     /** Adds a page after the others and shows it once it exists. */
     public void addPage() {
-        if (model != null) {
+        if (editable()) {
             model.addPage(null);
         }
     }
@@ -159,7 +166,7 @@ public final class PagesPanel extends BorderPane implements RowDrag.Panel<PageVi
      */
     public void delete(String pageId) {
         PageView p = model == null ? null : model.pageView(pageId);
-        if (p == null) {
+        if (p == null || !editable()) {
             return;
         }
         if (model.pages().size() <= 1) {
@@ -190,7 +197,7 @@ public final class PagesPanel extends BorderPane implements RowDrag.Panel<PageVi
 
     public void startRename(String pageId) {
         PageView p = model == null ? null : model.pageView(pageId);
-        if (p == null) {
+        if (p == null || !editable()) {
             return;
         }
         cancelRename();

@@ -44,11 +44,15 @@ final class PaintField extends HBox {
         setAlignment(javafx.geometry.Pos.CENTER_LEFT);
     }
 
-    /** Shows the node's paint; with {@code none}, the picker keeps the last colour shown, to come back to. */
+    /**
+     * Shows the node's paint; with {@code none}, the picker keeps the last colour shown, to come back to.
+     * Both controls are disabled when the document is not editable.
+     */
     void show(NodeView n) {
         Color c = n == null ? null : Paints.color(read.apply(n));
         none.setSelected(n != null && c == null);
-        picker.setDisable(c == null);
+        none.setDisable(!editing.editable());
+        picker.setDisable(c == null || !editing.editable());
         if (c != null) {
             picker.setValue(c);
         }

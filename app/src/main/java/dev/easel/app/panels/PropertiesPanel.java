@@ -16,7 +16,8 @@ import javafx.scene.paint.Color;
  * The properties of the selected node, in sections: Layout (position, size, rotation, opacity), Fill &amp;
  * stroke (fill, stroke, stroke width, corner radius) and, for text nodes, Text. A field is written (one
  * {@code update_node} call, one undo step) on Enter, when it loses focus, or when a picker or button is used;
- * fields follow changes made elsewhere. With several nodes selected the fields are disabled.
+ * fields follow changes made elsewhere. With several nodes selected the fields are disabled; in a view-only
+ * document they show the values read-only.
  */
 public final class PropertiesPanel extends VBox {
     /** The kinds whose corners may be rounded. */
@@ -30,6 +31,11 @@ public final class PropertiesPanel extends VBox {
         @Override
         public NodeView node() {
             return syncing ? null : selected();
+        }
+
+        @Override
+        public boolean editable() {
+            return model != null && model.editable();
         }
 
         @Override

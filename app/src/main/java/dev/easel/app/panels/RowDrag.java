@@ -10,6 +10,9 @@ import javafx.scene.input.MouseEvent;
 final class RowDrag {
     /** What a panel does while one of its rows is dragged. */
     interface Panel<T, C> {
+        /** Whether rows may be renamed and moved: the document is editable. */
+        boolean editable();
+
         boolean isRenaming(String id);
 
         void dragStarted(T item);
@@ -27,12 +30,13 @@ final class RowDrag {
 
     /**
      * Wires {@code cell}: a drag starts from the item {@code pressed} names (the row's item when the button went
-     * down, whatever the cell shows by then) unless it is being renamed, and the panel follows it over the rows.
+     * down, whatever the cell shows by then) unless it is being renamed or the panel is not editable, and the
+     * panel follows it over the rows.
      */
     static <T, C extends Cell<T>> void wire(C cell, Panel<T, C> panel, Supplier<T> pressed, Function<T, String> id) {
         cell.setOnDragDetected(e -> {
             T item = pressed.get();
-            if (item != null && !panel.isRenaming(id.apply(item)) && cell.getScene() != null) {
+            if (item != null && panel.editable() && !panel.isRenaming(id.apply(item)) && cell.getScene() != null) {
                 panel.dragStarted(item);
                 cell.startFullDrag();
                 e.consume();

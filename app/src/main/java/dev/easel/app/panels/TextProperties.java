@@ -32,6 +32,7 @@ final class TextProperties {
     private final NumberField size;
     private final ComboBox<Long> weight = new ComboBox<>();
     private final ToggleGroup align = new ToggleGroup();
+    private final HBox alignButtons;
 
     TextProperties(NodeEditing editing) {
         this.editing = editing;
@@ -76,20 +77,26 @@ final class TextProperties {
         section.row("Text", content);
         section.row("Font", family);
         section.pair("Size", size, "Weight", weight);
-        section.row("Align", alignButtons());
+        alignButtons = alignButtons();
+        section.row("Align", alignButtons);
     }
 
     PropertySection section() {
         return section;
     }
 
-    /** Shows a text node's values, or hides the section for any other node. */
+    /** Shows a text node's values (read-only when the document is not editable), or hides the section. */
     void show(NodeView n) {
         boolean text = n != null && "text".equals(n.kind());
         section.shown(text);
         if (!text) {
             return;
         }
+        boolean editable = editing.editable();
+        content.setEditable(editable);
+        family.setDisable(!editable);
+        weight.setDisable(!editable);
+        alignButtons.setDisable(!editable);
         if (!content.isFocused()) {
             content.setText(n.text() == null ? "" : n.text());
         }

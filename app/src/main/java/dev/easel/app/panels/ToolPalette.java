@@ -2,6 +2,7 @@ package dev.easel.app.panels;
 
 import dev.easel.app.tool.Tool;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
@@ -10,12 +11,13 @@ import javafx.scene.shape.SVGPath;
 
 /**
  * The tool buttons, each showing its key; bound both ways to the current tool. The image tool's button runs
- * Place Image instead of becoming the current tool.
+ * Place Image instead of becoming the current tool. In a viewer's window the tools that edit are disabled
+ * and a {@link ViewOnlyBadge} follows the tools.
  */
 public final class ToolPalette extends ToolBar {
     private Runnable onPlaceImage = () -> { };
 
-    public ToolPalette(ObjectProperty<Tool> tool) {
+    public ToolPalette(ObjectProperty<Tool> tool, ObservableBooleanValue viewOnly) {
         getStyleClass().add("tool-palette");
         ToggleGroup group = new ToggleGroup();
         for (Tool t : Tool.values()) {
@@ -27,6 +29,9 @@ public final class ToolPalette extends ToolBar {
             b.setFocusTraversable(false);
             b.setMinSize(32, 28);
             b.setPrefSize(32, 28);
+            if (t.edits()) {
+                b.disableProperty().bind(viewOnly);
+            }
             getItems().add(b);
             if (t.isAction()) {
                 b.setOnAction(e -> {
@@ -39,6 +44,7 @@ public final class ToolPalette extends ToolBar {
             b.setToggleGroup(group);
             b.setOnAction(e -> tool.set(t));
         }
+        getItems().add(new ViewOnlyBadge(viewOnly));
         tool.addListener((o, a, now) -> select(group, now));
         select(group, tool.get());
         // A toggle group lets the current button be switched off; keep one on.

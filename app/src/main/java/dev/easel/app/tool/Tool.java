@@ -49,6 +49,11 @@ public enum Tool {
         return key != null ? key.getName() : KeyCombination.keyCombination(PLACE_IMAGE_SHORTCUT).getDisplayText();
     }
 
+    /** Whether this tool changes the document (the drawing tools and the image tool): not in a viewer's window. */
+    public boolean edits() {
+        return kind != null || isAction();
+    }
+
     /** The node kind this tool draws, or null for select and hand. */
     public String kind() {
         return kind;
