@@ -1,5 +1,6 @@
 package dev.easel.host.session;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,6 +17,7 @@ import dev.easel.host.protocol.ErrorCodes;
 import dev.easel.host.protocol.Message;
 import dev.easel.host.server.SessionLimits;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -135,6 +137,23 @@ class SessionEndToEndTest {
             Replicas.awaitEqual(host, f.engine, List.of("item"));
             assertEquals(9.0, host.replica().find("item", "h1").get(2));
             host.close();
+        }
+    }
+
+    @Test
+    void aChosenNameIsTidiedBeforeTheDocumentSeesIt() throws Exception {
+        Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
+        Engine engine = TestDocument.builder(null).onConnect((ctx, a) -> {
+            names.put(ctx.caller().id(), a.string("name"));
+            return null;
+        }).open();
+        try (SessionFixture f = SessionFixture.hosting(engine, SessionLimits.DEFAULT)) {
+            // A direction override and a line break could make a name pass for another, or break a label.
+            RemoteConnection tricky = f.join("  A\u202eda\n Lovelace\u200b ");
+            RemoteConnection nameless = f.join(" \u200b ");
+            await().atMost(Duration.ofSeconds(10)).until(() -> names.size() == 2);
+            assertEquals("Ada Lovelace", names.get(tricky.identity().id()));
+            assertEquals("Guest", names.get(nameless.identity().id()));
         }
     }
 
