@@ -53,8 +53,7 @@ class FollowTest extends TwoWindowTest {
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
-        Node avatar = robot.from(joiner.presenceBar()).lookup("#avatar-" + hostId.replaceAll("[^A-Za-z0-9_-]", "_"))
-                .query();
+        Node avatar = fx(() -> joiner.presenceBar().avatarOf(hostId));
         robot.doubleClickOn(avatar);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(fx(() -> joiner.follow().isFollowing()));

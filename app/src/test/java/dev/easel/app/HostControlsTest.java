@@ -107,8 +107,7 @@ class HostControlsTest extends TwoWindowTest {
     /** Opens the context menu of someone's avatar in a window's presence bar, once it shows them. */
     private static void openAvatarMenu(FxRobot robot, MainWindow w, String identity) {
         await().atMost(TIMEOUT).until(() -> fx(() -> w.presenceBar().shownIdentities()).contains(identity));
-        Node avatar = robot.from(w.presenceBar()).lookup("#avatar-" + identity.replaceAll("[^A-Za-z0-9_-]", "_"))
-                .query();
+        Node avatar = fx(() -> w.presenceBar().avatarOf(identity));
         robot.moveTo(avatar);
         AppFixture.requestContextMenu(avatar);
     }

@@ -107,7 +107,7 @@ class UnverifiedNamesTest extends TwoWindowTest {
     }
 
     private static Point2D avatar(FxRobot robot, MainWindow w, String identity) {
-        Node a = robot.from(w.presenceBar()).lookup("#avatar-" + identity.replaceAll("[^A-Za-z0-9_-]", "_")).query();
+        Node a = fx(() -> w.presenceBar().avatarOf(identity));
         return fx(() -> {
             javafx.geometry.Bounds b = a.localToScreen(a.getBoundsInLocal());
             return new Point2D(Math.round(b.getCenterX()), Math.round(b.getCenterY()));

@@ -123,6 +123,14 @@ class ViewOnlyTest extends TwoWindowTest {
                             o.cursors().get(0).color())));
         });
 
+        // The host's presence bar says who is only watching.
+        await().atMost(TIMEOUT).until(() -> fx(() -> pair.host.window.presenceBar().shownIdentities())
+                .contains(viewerId));
+        Node viewerAvatar = fx(() -> pair.host.window.presenceBar().avatarOf(viewerId));
+        await().atMost(TIMEOUT).until(() -> fx(viewerAvatar::getAccessibleText).endsWith(" \u00b7 view only \u00b7 active"));
+        Node hostAvatar = fx(() -> viewer.presenceBar().avatarOf(pair.hostId()));
+        assertFalse(fx(hostAvatar::getAccessibleText).contains("view only"));
+
         // Delete does nothing; Backspace, a drawing tool's key and Enter on a text node say why, once, and do
         // nothing either; a double-click on the text selects it without opening the editor.
         robot.type(KeyCode.DELETE);

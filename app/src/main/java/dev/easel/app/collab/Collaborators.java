@@ -25,9 +25,11 @@ public final class Collaborators implements AutoCloseable {
      * One member present in the document, with their cursor (if they have moved it) and selection. The
      * identity is their installation key's fingerprint, which nobody else can use; the name is whatever they
      * chose ({@link DisplayNames#tidy tidied}, "" for none), so views show it with {@link #label()} or
-     * {@link #listLabel()}, marked unverified until a team server vouches for it ({@code verified}).
+     * {@link #listLabel()}, marked unverified until a team server vouches for it ({@code verified}). The role is
+     * the one their link gave them ("editor" or "viewer").
      */
-    public record Peer(String identity, String name, boolean verified, String color, String status, boolean self,
+    public record Peer(String identity, String name, boolean verified, String role, String color, String status,
+            boolean self,
             String page, double zoom, double viewX, double viewY, double viewW, double viewH, boolean hasCursor,
             double cursorX, double cursorY, String cursorPage, List<String> selection) {
 
@@ -38,6 +40,11 @@ public final class Collaborators implements AutoCloseable {
         /** One or two letters for the avatar and lock badge. */
         public String initials() {
             return Collaborators.initials(name.isEmpty() ? identity : name);
+        }
+
+        /** Joined with a view link: may look and point, not edit. */
+        public boolean viewOnly() {
+            return "viewer".equals(role);
         }
 
         /** The name to show where space is short (cursor labels, sentences): the chosen one, or the ID. */
@@ -72,6 +79,8 @@ public final class Collaborators implements AutoCloseable {
     private final String self;
     private final TableSchema presence;
     private final TableSchema cursor;
+    /** Everyone who ever joined, with the role their link gave them. */
+    private final TableSchema member;
     private final List<Runnable> listeners = new ArrayList<>();
     private final UiRefresh flushes;
     private final ReplicaListener feed = new ReplicaListener() {
@@ -107,6 +116,7 @@ public final class Collaborators implements AutoCloseable {
         this.self = connection.identity().id();
         this.presence = connection.schema().require("presence");
         this.cursor = connection.schema().require("cursor");
+        this.member = connection.schema().require("member");
     }
 
     /** Subscribes to presence and cursors; completes once their rows are in the replica. */
@@ -114,6 +124,7 @@ public final class Collaborators implements AutoCloseable {
         connection.replica().addListener(feed);
         return connection.subscribe("SELECT * FROM presence")
                 .thenCompose(q -> connection.subscribe("SELECT * FROM cursor"))
+                .thenCompose(q -> connection.subscribe("SELECT * FROM member"))
                 .thenRun(() -> {
                     dirty = true;
                     flushes.request();
@@ -150,7 +161,7 @@ public final class Collaborators implements AutoCloseable {
     }
 
     private void note(TableSchema table) {
-        if (table.id() == presence.id() || table.id() == cursor.id()) {
+        if (table.id() == presence.id() || table.id() == cursor.id() || table.id() == member.id()) {
             dirty = true;
         }
     }
@@ -167,8 +178,10 @@ public final class Collaborators implements AutoCloseable {
             String id = str(r, presence, "identity");
             Row c = cursors.get(id);
             String sel = c == null ? "" : str(c, cursor, "selection");
+            Row m = connection.replica().find("member", id);
             // No team server vouches for names yet: every chosen name is unverified.
-            next.put(id, new Peer(id, str(r, presence, "name"), false, str(r, presence, "color"),
+            next.put(id, new Peer(id, str(r, presence, "name"), false, m == null ? null : str(m, member, "role"),
+                    str(r, presence, "color"),
                     str(r, presence, "status"), id.equals(self), str(r, presence, "page"), num(r, presence, "zoom"),
                     num(r, presence, "view_x"),
                     num(r, presence, "view_y"), num(r, presence, "view_w"), num(r, presence, "view_h"),

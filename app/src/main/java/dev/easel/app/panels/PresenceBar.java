@@ -87,7 +87,8 @@ public final class PresenceBar extends HBox {
     private void refresh() {
         List<Collaborators.Peer> all = collaborators == null ? List.of() : collaborators.all();
         List<List<Object>> looks = all.stream().map(p -> List.<Object>of(p.identity(), p.name(), p.verified(),
-                String.valueOf(p.color()), String.valueOf(p.status()), p.self(), p.identity().equals(followed)))
+                String.valueOf(p.role()), String.valueOf(p.color()), String.valueOf(p.status()), p.self(),
+                p.identity().equals(followed)))
                 .toList();
         if (looks.equals(shownLooks)) {
             return;
@@ -103,6 +104,16 @@ public final class PresenceBar extends HBox {
     private Collaborators.Peer latest(Collaborators.Peer p) {
         Collaborators.Peer now = collaborators == null ? null : collaborators.peer(p.identity());
         return now != null ? now : p;
+    }
+
+    /** The node id of someone's avatar: "avatar-" and their identity, as a CSS id may spell it. */
+    static String avatarId(String identity) {
+        return "avatar-" + identity.replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+
+    /** The avatar shown for someone, or null if they are not shown. */
+    public javafx.scene.Node avatarOf(String identity) {
+        return lookup("#" + avatarId(identity));
     }
 
     private StackPane avatar(Collaborators.Peer p) {
@@ -122,15 +133,16 @@ public final class PresenceBar extends HBox {
             a.getStyleClass().add("avatar-self");
         }
         a.setUserData(p.identity());
-        a.setId("avatar-" + p.identity().replaceAll("[^A-Za-z0-9_-]", "_"));
+        a.setId(avatarId(p.identity()));
         a.setMinSize(30, 30);
         a.setMaxSize(30, 30);
         boolean following = p.identity().equals(followed);
         if (following) {
             a.getStyleClass().add("avatar-followed");
         }
-        a.setAccessibleText(p.label());
-        Tooltip.install(a, new Tooltip(p.label() + " \u00b7 " + status + (p.self() ? ""
+        String who = p.label() + (p.viewOnly() ? " \u00b7 view only" : "") + " \u00b7 " + status;
+        a.setAccessibleText(who);
+        Tooltip.install(a, new Tooltip(who + (p.self() ? ""
                 : following ? "\nFollowing \u2014 press Esc or move to stop"
                 : "\nClick to jump to their view, double-click to follow them")));
         if (!p.self()) {

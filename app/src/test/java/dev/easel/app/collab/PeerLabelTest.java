@@ -12,8 +12,8 @@ class PeerLabelTest {
     private static final String OTHER_ADA = "b0417d2c9e8f4a3b8c7d6e5f4a3b2c1d";
 
     private static Collaborators.Peer peer(String identity, String name, boolean verified, boolean self) {
-        return new Collaborators.Peer(identity, name, verified, "#ff0000", "active", self, null, 1, 0, 0, 0, 0,
-                false, 0, 0, null, List.of());
+        return new Collaborators.Peer(identity, name, verified, "editor", "#ff0000", "active", self, null, 1, 0, 0,
+                0, 0, false, 0, 0, null, List.of());
     }
 
     @Test
