@@ -49,18 +49,25 @@ public final class HostCommand implements Callable<Integer> {
             return 1;
         }
         HostedSession session = server.host(engine, CanvasAssets.of(engine));
+        CountDownLatch ended = new CountDownLatch(1);
         System.out.println("hosting " + file.toAbsolutePath() + " on port " + server.port());
-        System.out.println("editor link: " + session.invite(Role.EDITOR).link());
-        System.out.println("viewer link: " + session.invite(Role.VIEWER).link());
-        System.out.println("press Ctrl+C to end the session");
+        HostConsole console = new HostConsole(session, engine, System.out, ended::countDown);
+        console.printLinks();
+        System.out.println("type help for commands; end (or Ctrl+C) ends the session");
         System.out.flush();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            engine.close();
-            stopped.countDown();
-        }, "easel-host-shutdown"));
-        stopped.await();
+        Thread shutdown = new Thread(() -> stop(server, engine), "easel-host-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
+        console.readFrom(System.in);
+        ended.await();
+        Runtime.getRuntime().removeShutdownHook(shutdown);
+        stop(server, engine);
+        System.out.println("session ended");
         return 0;
+    }
+
+    /** Tells every joiner the session ended, then closes the document (the last commits are on disk). */
+    private static void stop(SessionServer server, Engine engine) {
+        server.close();
+        engine.close();
     }
 }

@@ -1,17 +1,23 @@
 package dev.easel.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.easel.engine.Engine;
 import dev.easel.engine.tx.Clock;
 import dev.easel.host.canvas.Canvas;
+import dev.easel.host.client.JoinException;
 import dev.easel.host.client.RemoteConnection;
+import dev.easel.host.identity.DisplayNames;
 import dev.easel.host.identity.KeyIdentity;
 import dev.easel.host.server.SessionServer;
+import dev.easel.host.session.Connection;
 import dev.easel.host.session.Invite;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,6 +117,44 @@ class HostAndJoinCommandTest {
             assertTrue(tx.matches("tx \\d+"), tx);
         } finally {
             editing.close();
+        }
+    }
+
+    @Test
+    void theHeadlessHostTakesCommandsOnItsInput() throws Exception {
+        BlockingQueue<String> host = easel("host", dir.resolve("doc.easel").toString(), "--port", "0",
+                "--bind", "127.0.0.1", "--advertise", "127.0.0.1");
+        Process hostProcess = processes.get(processes.size() - 1);
+        String editor = await(host, l -> l.startsWith("editor link: ")).substring("editor link: ".length());
+        PrintWriter console = new PrintWriter(new OutputStreamWriter(hostProcess.getOutputStream(),
+                StandardCharsets.UTF_8), true);
+        KeyIdentity adaKeys = KeyIdentity.generate();
+        String adaId = DisplayNames.shortId(adaKeys.identity().id());
+        try (RemoteConnection ada = RemoteConnection.join(Invite.parse(editor), adaKeys, "Ada",
+                RemoteConnection.Options.DEFAULT)) {
+            console.println("who");
+            String listed = await(host, l -> l.contains(adaId));
+            assertTrue(listed.contains("Ada (unverified)") && listed.endsWith("editor"), listed);
+
+            console.println("new editor");
+            String replaced = await(host, l -> l.startsWith("editor link: ")).substring("editor link: ".length());
+            assertTrue(!replaced.equals(editor), "a new link");
+            assertThrows(JoinException.class, () -> RemoteConnection.join(Invite.parse(editor),
+                    KeyIdentity.generate(), "Late", RemoteConnection.Options.DEFAULT));
+
+            console.println("remove " + adaId);
+            await(host, l -> l.startsWith("removed Ada (" + adaId + ")"));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> ada.state() == Connection.State.CLOSED);
+            assertThrows(JoinException.class, () -> RemoteConnection.join(Invite.parse(replaced), adaKeys, "Ada",
+                    RemoteConnection.Options.DEFAULT));
+
+            console.println("bogus");
+            await(host, l -> l.startsWith("unknown command 'bogus'"));
+            console.println("end");
+            await(host, l -> l.equals("session ended"));
+            assertTrue(hostProcess.waitFor(30, TimeUnit.SECONDS), "the host stopped");
+            assertEquals(0, hostProcess.exitValue());
         }
     }
 

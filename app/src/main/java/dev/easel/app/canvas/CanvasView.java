@@ -4,6 +4,7 @@ import dev.easel.app.collab.Collaborators;
 import dev.easel.app.document.DocumentModel;
 import dev.easel.app.document.ModelWatch;
 import dev.easel.app.document.NodeView;
+import dev.easel.host.identity.DisplayNames;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -237,7 +238,7 @@ public final class CanvasView extends Region {
             PeerSpot s = peerSpots.get(i);
             if (zx >= s.x0() && zx <= s.x1() && zy >= s.y0() && zy <= s.y1()) {
                 Collaborators.Peer p = collaborators == null ? null : collaborators.peer(s.identity());
-                String who = p != null ? p.label() : "ID " + Collaborators.shortId(s.identity());
+                String who = p != null ? p.label() : "ID " + DisplayNames.shortId(s.identity());
                 return s.badge() ? who + "\nEditing this layer" : who;
             }
         }

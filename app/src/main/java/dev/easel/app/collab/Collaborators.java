@@ -54,7 +54,7 @@ public final class Collaborators implements AutoCloseable {
 
         /** The start of the identity, grouped for reading aloud: "3f9a c27e". */
         public String shortId() {
-            return Collaborators.shortId(identity);
+            return DisplayNames.shortId(identity);
         }
 
         /** Who this is, for tooltips: "Ada (unverified name) · ID 3f9a c27e", "Ada (you) · ID 3f9a c27e". */
@@ -203,15 +203,6 @@ public final class Collaborators implements AutoCloseable {
 
     private static double num(Row r, TableSchema t, String col) {
         return r.get(t.columnIndex(col)) instanceof Number n ? n.doubleValue() : 0;
-    }
-
-    /** The first 8 characters of an identity (a key fingerprint in hex), in two groups of 4: "3f9a c27e". */
-    public static String shortId(String identity) {
-        if (identity == null) {
-            return "?";
-        }
-        String s = identity.substring(0, Math.min(8, identity.length()));
-        return s.length() > 4 ? s.substring(0, 4) + " " + s.substring(4) : s;
     }
 
     /** "Ada Lovelace" gives "AL", "ada" gives "AD", "" gives "?". */

@@ -1,7 +1,8 @@
 package dev.easel.host.identity;
 
 /**
- * Display names as participants choose them, made fit to show. A name is not checked by anyone (until a team
+ * Display names as participants choose them, made fit to show, and the short form of an identity shown beside
+ * them. A name is not checked by anyone (until a team
  * server vouches for it), so it must not be able to pass for something else: control and invisible formatting
  * characters (line breaks, text-direction overrides, zero-width joiners) go, runs of spaces become one, and a
  * long name is cut.
@@ -36,5 +37,17 @@ public final class DisplayNames {
             s = s.substring(0, s.offsetByCodePoints(0, MAX_LENGTH - 1)).trim() + "\u2026";
         }
         return s;
+    }
+
+    /**
+     * The start of an identity (a key fingerprint in hex) as people read it out to tell two members apart: its
+     * first 8 characters in two groups of 4, "3f9a c27e".
+     */
+    public static String shortId(String identity) {
+        if (identity == null) {
+            return "?";
+        }
+        String s = identity.substring(0, Math.min(8, identity.length()));
+        return s.length() > 4 ? s.substring(0, 4) + " " + s.substring(4) : s;
     }
 }
