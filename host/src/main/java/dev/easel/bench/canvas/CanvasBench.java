@@ -96,18 +96,12 @@ public final class CanvasBench {
             }
             return System.nanoTime() - start;
         };
-        double warmupSeconds = JitWarmup.run(drag::getAsLong, quick ? 0.5 : 10, quick ? 2 : 60);
-        Histogram h = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
         int measured = quick ? 5 : 50;
-        ResourceUse use = ResourceUse.start();
-        for (int d = 0; d < measured; d++) {
-            h.recordValue(drag.getAsLong());
-        }
-        Map<String, Object> params = new LinkedHashMap<>(Map.of("steps", 200, "receivers", watchers.size(),
-                "nodes", NODES, "drags", measured, "p99_ms", h.getValueAtPercentile(99) / 1e6,
-                "warmup_seconds", Figures.tenths(warmupSeconds),
+        Map<String, Object> params = new LinkedHashMap<>();
+        Histogram h = warmAndTime(drag, measured, params);
+        params.putAll(Map.of("steps", 200, "receivers", watchers.size(), "nodes", NODES, "drags", measured,
+                "p99_ms", h.getValueAtPercentile(99) / 1e6,
                 "measure", "median: first call to the last move applied in all 10 joiners' replicas"));
-        params.putAll(use.sinceStart());
         out.emit("canvas.drag_gesture_ms", h.getValueAtPercentile(50) / 1e6, "ms", params);
     }
 
@@ -126,18 +120,29 @@ public final class CanvasBench {
             editor.call("undo", Map.of()).join();
             return System.nanoTime() - start;
         };
-        double warmupSeconds = JitWarmup.run(undo::getAsLong, quick ? 0.5 : 10, quick ? 2 : 60);
-        Histogram h = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
         int measured = quick ? 20 : 1_000;
-        ResourceUse use = ResourceUse.start();
-        for (int r = 0; r < measured; r++) {
-            h.recordValue(undo.getAsLong());
-        }
-        Map<String, Object> params = new LinkedHashMap<>(Map.of("moved_nodes", 50, "nodes", NODES,
-                "rounds", measured, "p50_us", h.getValueAtPercentile(50) / 1000.0,
-                "warmup_seconds", Figures.tenths(warmupSeconds),
+        Map<String, Object> params = new LinkedHashMap<>();
+        Histogram h = warmAndTime(undo, measured, params);
+        params.putAll(Map.of("moved_nodes", 50, "nodes", NODES, "rounds", measured,
+                "p50_us", h.getValueAtPercentile(50) / 1000.0,
                 "measure", "undo call to result, over a loopback session (in-memory document)"));
-        params.putAll(use.sinceStart());
         out.emit("canvas.undo_latency_us_p99", h.getValueAtPercentile(99) / 1000.0, "us", params);
+    }
+
+    /**
+     * Runs {@code round} until the JIT has settled (see {@link JitWarmup}), then {@code times} more, and returns
+     * their durations; {@code params} gets the warm-up time and what the JVM spent on the timed rounds.
+     */
+    private Histogram warmAndTime(java.util.function.LongSupplier round, int times, Map<String, Object> params)
+            throws Exception {
+        double warmupSeconds = JitWarmup.run(round::getAsLong, quick ? 0.5 : 10, quick ? 2 : 60);
+        Histogram h = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
+        ResourceUse use = ResourceUse.start();
+        for (int i = 0; i < times; i++) {
+            h.recordValue(round.getAsLong());
+        }
+        params.putAll(use.sinceStart());
+        params.put("warmup_seconds", Figures.tenths(warmupSeconds));
+        return h;
     }
 }
