@@ -6,6 +6,7 @@ import dev.easel.engine.schema.TableSchema;
 import dev.easel.engine.table.Row;
 import dev.easel.host.identity.DisplayNames;
 import dev.easel.host.session.Connection;
+import dev.easel.host.session.Role;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -44,7 +45,7 @@ public final class Collaborators implements AutoCloseable {
 
         /** Joined with a view link: may look and point, not edit. */
         public boolean viewOnly() {
-            return "viewer".equals(role);
+            return Role.VIEWER.label().equals(role);
         }
 
         /** The name to show where space is short (cursor labels, sentences): the chosen one, or the ID. */
