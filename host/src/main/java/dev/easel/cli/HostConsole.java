@@ -106,7 +106,7 @@ final class HostConsole {
         }
         for (Row p : present) {
             String id = (String) p.get(0);
-            out.println("  " + DisplayNames.shortId(id) + "  " + nameOf(id) + " (unverified)  " + roleOf(id));
+            out.println("  " + DisplayNames.shortId(id) + "  " + member(id, "name") + " (unverified)  " + member(id, "role"));
         }
     }
 
@@ -126,21 +126,13 @@ final class HostConsole {
         }
         String id = matches.get(0);
         session.remove(new Identity(id));
-        out.println("removed " + nameOf(id) + " (" + DisplayNames.shortId(id) + "): no link lets them back in");
+        out.println("removed " + member(id, "name") + " (" + DisplayNames.shortId(id) + "): no link lets them back in");
     }
 
-    private String nameOf(String identity) {
+    /** A column of someone's member row (their name was tidied when they joined); "?" if they have none. */
+    private String member(String identity, String column) {
         Row m = engine.find(CanvasSchema.MEMBER, identity);
-        return m == null ? "?" : (String) column(m, CanvasSchema.MEMBER, "name"); // tidied when they joined
-    }
-
-    private String roleOf(String identity) {
-        Row m = engine.find(CanvasSchema.MEMBER, identity);
-        return m == null ? "?" : (String) column(m, CanvasSchema.MEMBER, "role");
-    }
-
-    private Object column(Row row, String table, String column) {
-        TableSchema t = engine.schema().require(table);
-        return row.get(t.columnIndex(column));
+        TableSchema t = engine.schema().require(CanvasSchema.MEMBER);
+        return m == null ? "?" : String.valueOf(m.get(t.columnIndex(column)));
     }
 }
